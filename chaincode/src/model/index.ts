@@ -1,0 +1,5 @@
+/**
+ * The Fabric-free model shared by the chaincode and the gateway: asset types, their parsers,
+ * error codes and the event schema. Nothing here may import fabric-contract-api or fabric-shim.
+ */
+export const MODEL_VERSION = 1;
