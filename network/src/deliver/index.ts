@@ -1,0 +1,6 @@
+export * from './seek.js';
+export * from './request.js';
+export * from './transactions.js';
+export * from './filtered.js';
+export * from './height.js';
+export * from './stream.js';
