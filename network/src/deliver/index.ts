@@ -4,3 +4,4 @@ export * from './transactions.js';
 export * from './filtered.js';
 export * from './height.js';
 export * from './stream.js';
+export * from './seek-envelope.js';
