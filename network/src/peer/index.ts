@@ -1,0 +1,4 @@
+export * from './node.js';
+export * from './installed.js';
+export * from './tx-waiters.js';
+export * from './committed-blocks.js';
