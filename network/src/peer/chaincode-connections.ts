@@ -34,7 +34,7 @@ export class ChaincodeConnections {
     const defined = this.definitions().get(name);
     if (!defined || this.#connections.get(name)?.version === defined.version) return;
     const installed = readInstalled(this.installDir, name);
-    if (installed?.version !== defined.version) return;
+    if (!installed || installed.version !== defined.version) return;
     let pending = this.#connecting.get(name);
     if (!pending) {
       pending = this.#connect(name, installed.version, installed.packageId, installed.address).finally(() => this.#connecting.delete(name));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -12,6 +12,20 @@ export interface InstalledChaincode {
   readonly packageId: string;
   /** host:port of the chaincode server (plaintext on loopback, like `tls_required: false`). */
   readonly address: string;
+  /** The chaincode directory, so a restarted network can serve it again. */
+  readonly path: string;
+}
+
+/** Every installed package. */
+export function listInstalled(dir: string): InstalledChaincode[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readInstalled(dir, f.slice(0, -5)))
+      .filter((c): c is InstalledChaincode => c !== undefined);
+  } catch {
+    return [];
+  }
 }
 
 /** Records an installed package (one file per chaincode name, replaced atomically). */

@@ -1,0 +1,95 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateCryptoMaterial } from '../crypto/index.js';
+import type { NetworkDefinition } from '../definition/index.js';
+import { writeProfile } from '../profile/file.js';
+import type { ChaincodeServer } from './chaincode-server.js';
+import { defineChaincode, installAndServe, packagesToServe } from './chaincodes.js';
+import { startDetachedHost } from './detached.js';
+import { stateLayout } from './layout.js';
+import { stopOwnedProcesses } from './owned.js';
+import { portOrFree } from './ports.js';
+import { buildProfile } from './profile-build.js';
+import { startNodes, type RunningNodes } from './nodes.js';
+
+/** A started embedded network. */
+export interface RunningNetwork {
+  readonly definition: NetworkDefinition;
+  /** The connection profile (`<stateDir>/network.json`). */
+  readonly profilePath: string;
+  /** Stops everything this call started. */
+  stop(): Promise<void>;
+}
+
+/** How to start the embedded network. */
+export interface StartOptions {
+  readonly definition: NetworkDefinition;
+  /** Where crypto material, ledgers, pid files, logs and the profile live (`.alliance/`). */
+  readonly stateDir: string;
+  /** A Node chaincode directory to serve and define as `definition.chaincode`. */
+  readonly chaincodeDir?: string;
+  /** Run the nodes in a background process that outlives the caller (pid file in `run/`). */
+  readonly detached?: boolean;
+  /** Where node logs go when running in this process (default: discarded). */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Starts an orderer and one peer per org from a definition and a state directory: crypto
+ * material and genesis block on first start, stored ledgers on later ones; serves the
+ * chaincodes as a service and commits the definition's chaincode through `_lifecycle`; writes
+ * the connection profile last, so a profile on disk means a callable network.
+ */
+export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningNetwork> {
+  if (opts.detached) return startDetachedHost(opts);
+  const def = opts.definition;
+  const layout = stateLayout(opts.stateDir);
+  mkdirSync(layout.root, { recursive: true });
+  writeFileSync(layout.definition, JSON.stringify(def, null, 2));
+  // Chaincode servers left behind by a killed network process are ours (pid files): replace them.
+  await stopOwnedProcesses(layout);
+  const servers: ChaincodeServer[] = [];
+  let nodes: RunningNodes | undefined;
+  try {
+    const packages = packagesToServe(def, layout, opts.chaincodeDir);
+    const [crypto, ports] = await Promise.all([
+      generateCryptoMaterial(def, layout.root),
+      resolvePorts(def),
+      ...packages.map(async (pkg) => {
+        servers.push(await installAndServe(pkg, layout, false));
+      }),
+    ]);
+    nodes = await startNodes(def, crypto, layout, ports, opts.log ?? (() => undefined));
+    const profile = buildProfile(def, crypto, ports);
+    const main = servers.find((s) => s.name === def.chaincode.name);
+    if (main) await defineChaincode(profile, adminOrg(def), { name: main.name, version: main.version, policy: def.endorsementPolicy });
+    writeProfile(layout.profile, profile);
+  } catch (err) {
+    await nodes?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    throw err;
+  }
+  const running = nodes;
+  return {
+    definition: def,
+    profilePath: layout.profile,
+    stop: async () => {
+      await running.stop();
+      await Promise.all(servers.map((s) => s.stop()));
+      await stopOwnedProcesses(layout);
+    },
+  };
+}
+
+/** The org whose Admin commits chaincode definitions (the first, the platform by default). */
+export function adminOrg(def: NetworkDefinition): string {
+  const org = def.orgs[0];
+  if (!org) throw new Error('the network definition has no member org');
+  return org.name;
+}
+
+async function resolvePorts(def: NetworkDefinition): Promise<{ orderer: number; peers: Record<string, number> }> {
+  const orderer = await portOrFree(def.orderer.port);
+  const peers: Record<string, number> = {};
+  for (const org of def.orgs) peers[org.name] = await portOrFree(org.peer.port);
+  return { orderer, peers };
+}
