@@ -43,7 +43,10 @@ program
   .argument('<dir>', 'chaincode directory')
   .argument('<name>', 'chaincode name on the channel')
   .option('--version <version>', 'chaincode version (default v<sequence>)')
-  .option('--policy <policy>', "endorsement policy, e.g. \"MAJORITY Endorsement\" or \"OR('A.peer','B.peer')\"")
+  .option(
+    '--policy <policy>',
+    'endorsement policy, e.g. "MAJORITY Endorsement" or "OR(\'A.peer\',\'B.peer\')"',
+  )
   .action(async (dir: string, name: string, opts: { version?: string; policy?: string }) => {
     const result = await deployChaincode({ stateDir: stateDirOf(common()), name, path: dir, ...opts });
     process.stdout.write(`deployed ${name} version ${result.version} (sequence ${result.sequence})\n`);
@@ -55,7 +58,9 @@ program
   .argument('[name]', 'one log (network, chaincode-<name>-<version>)')
   .action((name?: string) => {
     const dir = stateLayout(stateDirOf(common())).logDir;
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.log') && (!name || f === `${name}.log`)) : [];
+    const files = existsSync(dir)
+      ? readdirSync(dir).filter((f) => f.endsWith('.log') && (!name || f === `${name}.log`))
+      : [];
     if (files.length === 0) {
       process.stdout.write(`no logs in ${dir}\n`);
       return;

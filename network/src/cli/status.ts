@@ -20,21 +20,36 @@ export async function status(opts: CommonOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(pid === undefined ? 'background network process: not running\n' : `background network process: pid ${pid}\n`);
+  process.stdout.write(
+    pid === undefined
+      ? 'background network process: not running\n'
+      : `background network process: pid ${pid}\n`,
+  );
   await printStatus(stateDir, profile);
 }
 
 /** Prints endpoints and asks a peer for the chaincode definition (proves the network answers). */
 export async function printStatus(stateDir: string, profile: ConnectionProfile): Promise<void> {
-  const lines = [`state directory: ${stateDir}`, `channel: ${profile.channel}`, `orderer: ${profile.orderer.endpoint} (${profile.orderer.mspId})`];
-  for (const [name, org] of Object.entries(profile.orgs)) lines.push(`peer ${name}: ${org.peer.endpoint} (${org.mspId}; users ${Object.keys(org.identities).join(', ')})`);
+  const lines = [
+    `state directory: ${stateDir}`,
+    `channel: ${profile.channel}`,
+    `orderer: ${profile.orderer.endpoint} (${profile.orderer.mspId})`,
+  ];
+  for (const [name, org] of Object.entries(profile.orgs))
+    lines.push(
+      `peer ${name}: ${org.peer.endpoint} (${org.mspId}; users ${Object.keys(org.identities).join(', ')})`,
+    );
   const first = Object.keys(profile.orgs)[0];
   if (first) {
     try {
       const connection = connectProfileGateway(profile, first, 'Admin');
       try {
         const definition = await queryDefinition(connection.gateway, profile.channel, profile.chaincode);
-        lines.push(definition ? `chaincode ${profile.chaincode}: version ${definition.version}, sequence ${definition.sequence}` : `chaincode ${profile.chaincode}: not defined`);
+        lines.push(
+          definition
+            ? `chaincode ${profile.chaincode}: version ${definition.version}, sequence ${definition.sequence}`
+            : `chaincode ${profile.chaincode}: not defined`,
+        );
       } finally {
         connection.close();
       }

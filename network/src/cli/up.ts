@@ -16,7 +16,12 @@ export interface UpOptions extends CommonOptions {
 export async function up(opts: UpOptions): Promise<void> {
   const definition = definitionOf(opts);
   const stateDir = stateDirOf(opts);
-  const chaincodeDir = opts.chaincode === false ? undefined : typeof opts.chaincode === 'string' ? opts.chaincode : chaincodePathOf(definition);
+  const chaincodeDir =
+    opts.chaincode === false
+      ? undefined
+      : typeof opts.chaincode === 'string'
+        ? opts.chaincode
+        : chaincodePathOf(definition);
   if (chaincodeDir) requireBuilt(chaincodeDir);
   const started = Date.now();
   const network = await startEmbeddedNetwork({
@@ -28,7 +33,9 @@ export async function up(opts: UpOptions): Promise<void> {
       process.stderr.write(`${line}\n`);
     },
   });
-  process.stdout.write(`network ready in ${Date.now() - started} ms; connection profile ${network.profilePath}\n`);
+  process.stdout.write(
+    `network ready in ${Date.now() - started} ms; connection profile ${network.profilePath}\n`,
+  );
   await printStatus(stateDir, readProfile(network.profilePath));
   if (opts.detached) return;
   process.stdout.write('running in the foreground; press Ctrl-C to stop\n');
@@ -46,5 +53,6 @@ function requireBuilt(dir: string): void {
   const manifest = join(dir, 'package.json');
   if (!existsSync(manifest)) throw new Error(`${dir} is not a Node chaincode directory (no package.json)`);
   const main = (JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string }).main;
-  if (main && !existsSync(join(dir, main))) throw new Error(`${join(dir, main)} is missing; build the chaincode first (npm run build)`);
+  if (main && !existsSync(join(dir, main)))
+    throw new Error(`${join(dir, main)} is missing; build the chaincode first (npm run build)`);
 }

@@ -15,7 +15,12 @@ export const SEEK_MAX = Number.MAX_SAFE_INTEGER;
  * Builds a signed DELIVER_SEEK_INFO envelope asking for blocks `start`..`stop`, waiting for
  * blocks not yet written, as a peer sends to the orderer.
  */
-export function seekEnvelope(channelId: string, start: number, signer: SeekSigner, stop = SEEK_MAX): common.Envelope {
+export function seekEnvelope(
+  channelId: string,
+  start: number,
+  signer: SeekSigner,
+  stop = SEEK_MAX,
+): common.Envelope {
   const seek = new orderer.SeekInfo();
   seek.setStart(specified(start));
   seek.setStop(specified(stop));

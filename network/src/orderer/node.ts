@@ -43,7 +43,17 @@ export async function startOrderer(opts: OrdererOptions): Promise<OrdererNode> {
       host: opts.host,
       port: opts.port,
       tls: opts.tls,
-      services: [{ definition: orderer.AtomicBroadcastService, implementation: createAtomicBroadcastService({ chain, store, channel: () => config, timeWindowMs: opts.timeWindowMs }) }],
+      services: [
+        {
+          definition: orderer.AtomicBroadcastService,
+          implementation: createAtomicBroadcastService({
+            chain,
+            store,
+            channel: () => config,
+            timeWindowMs: opts.timeWindowMs,
+          }),
+        },
+      ],
     });
     return {
       port: server.port,

@@ -19,15 +19,19 @@ export interface OrdererServiceDeps {
 /** The `orderer.AtomicBroadcast` service: Broadcast (admit then order) and Deliver. */
 export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedServiceImplementation {
   return {
-    broadcast: bidiHandler((call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>) => broadcast(deps, call)),
+    broadcast: bidiHandler((call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>) =>
+      broadcast(deps, call),
+    ),
     deliver: bidiHandler((call: ServerDuplexStream<common.Envelope, orderer.DeliverResponse>) =>
       serveDeliver(call, {
         heights: deps.chain.heights,
         timeWindowMs: deps.timeWindowMs,
         authorize: (request) => {
           const config = deps.channel();
-          if (request.channelId !== config.channelId) throw new DeliverRefused(common.Status.NOT_FOUND, `channel ${request.channelId} not found`);
-          if (!config.policies.evaluate('/Channel/Readers', [request.signed])) throw new DeliverRefused(common.Status.FORBIDDEN, 'access denied: /Channel/Readers');
+          if (request.channelId !== config.channelId)
+            throw new DeliverRefused(common.Status.NOT_FOUND, `channel ${request.channelId} not found`);
+          if (!config.policies.evaluate('/Channel/Readers', [request.signed]))
+            throw new DeliverRefused(common.Status.FORBIDDEN, 'access denied: /Channel/Readers');
         },
         blockResponse: (num) => {
           const bytes = deps.store.get(num);
@@ -46,7 +50,10 @@ export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedS
   };
 }
 
-async function broadcast(deps: OrdererServiceDeps, call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>): Promise<void> {
+async function broadcast(
+  deps: OrdererServiceDeps,
+  call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>,
+): Promise<void> {
   for await (const envelope of call as AsyncIterable<common.Envelope>) {
     const bytes = envelope.serializeBinary();
     let admission = admitEnvelope(bytes, envelope, deps.channel());
@@ -54,7 +61,10 @@ async function broadcast(deps: OrdererServiceDeps, call: ServerDuplexStream<comm
       try {
         deps.chain.order(bytes);
       } catch (err) {
-        admission = { status: common.Status.SERVICE_UNAVAILABLE, info: err instanceof Error ? err.message : String(err) };
+        admission = {
+          status: common.Status.SERVICE_UNAVAILABLE,
+          info: err instanceof Error ? err.message : String(err),
+        };
       }
     }
     const response = new orderer.BroadcastResponse();

@@ -39,7 +39,8 @@ export class BlockPuller {
     stream.on('data', (response: orderer.DeliverResponse) => {
       const block = response.getBlock();
       if (!block) {
-        if (response.getStatus() !== 200) this.onError(new Error(`orderer deliver answered status ${response.getStatus()}`));
+        if (response.getStatus() !== 200)
+          this.onError(new Error(`orderer deliver answered status ${response.getStatus()}`));
         return;
       }
       stream.pause();

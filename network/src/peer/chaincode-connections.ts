@@ -37,7 +37,9 @@ export class ChaincodeConnections {
     if (!installed || installed.version !== defined.version) return;
     let pending = this.#connecting.get(name);
     if (!pending) {
-      pending = this.#connect(name, installed.version, installed.packageId, installed.address).finally(() => this.#connecting.delete(name));
+      pending = this.#connect(name, installed.version, installed.packageId, installed.address).finally(() =>
+        this.#connecting.delete(name),
+      );
       this.#connecting.set(name, pending);
     }
     await pending;

@@ -48,7 +48,10 @@ export class CommittedBlocks {
       if (tx.txId === '') continue;
       const first = this.ledger.getTx(tx.txId);
       if (first?.blockNum === number && first.txNum === tx.index) {
-        this.waiters.notify(tx.txId, { blockNumber: number, code: (codes[tx.index] ?? 255) as TxValidationCode });
+        this.waiters.notify(tx.txId, {
+          blockNumber: number,
+          code: (codes[tx.index] ?? 255) as TxValidationCode,
+        });
       }
     }
   }

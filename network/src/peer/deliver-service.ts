@@ -23,7 +23,11 @@ type Call = ServerDuplexStream<common.Envelope, peer.DeliverResponse>;
  * blocks, and blocks with private data (none yet: the map is empty), each behind its ACL.
  */
 export function createPeerDeliverService(deps: PeerDeliverDeps): UntypedServiceImplementation {
-  const serve = (call: Call, resource: string, render: (block: common.Block, response: peer.DeliverResponse) => void): Promise<void> =>
+  const serve = (
+    call: Call,
+    resource: string,
+    render: (block: common.Block, response: peer.DeliverResponse) => void,
+  ): Promise<void> =>
     serveDeliver(call, {
       heights: deps.heights,
       timeWindowMs: deps.timeWindowMs,
@@ -66,9 +70,13 @@ export function createPeerDeliverService(deps: PeerDeliverDeps): UntypedServiceI
 
 /** Checks the channel and the resource's ACL policy (default /Channel/Application/Readers). */
 function authorize(config: ChannelConfig, resource: string, request: DeliverRequest): void {
-  if (request.channelId !== config.channelId) throw new DeliverRefused(common.Status.NOT_FOUND, `channel ${request.channelId} not found`);
+  if (request.channelId !== config.channelId)
+    throw new DeliverRefused(common.Status.NOT_FOUND, `channel ${request.channelId} not found`);
   const policy = config.acls[resource] ?? '/Channel/Application/Readers';
   if (!config.policies.evaluate(policy, [request.signed])) {
-    throw new DeliverRefused(common.Status.FORBIDDEN, `access denied for [${resource}]: policy ${policy} not satisfied`);
+    throw new DeliverRefused(
+      common.Status.FORBIDDEN,
+      `access denied for [${resource}]: policy ${policy} not satisfied`,
+    );
   }
 }

@@ -36,7 +36,10 @@ export function createGatewayBackend(parts: PeerGatewayParts): GatewayBackend {
     heights: parts.heights,
     policySources: (): PolicySources => ({
       config: parts.channel().config,
-      chaincodePolicy: (ns) => (ns === LIFECYCLE ? channelPolicyReference('/Channel/Application/LifecycleEndorsement') : parts.chaincodes().get(ns)?.endorsementPolicy),
+      chaincodePolicy: (ns) =>
+        ns === LIFECYCLE
+          ? channelPolicyReference('/Channel/Application/LifecycleEndorsement')
+          : parts.chaincodes().get(ns)?.endorsementPolicy,
       keyPolicy: (ns, key) => parts.ledger.state.get(ns, key)?.metadata?.[VALIDATION_PARAMETER],
     }),
     authorize: (resource: string, signed: AclSignedData) => {

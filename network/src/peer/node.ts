@@ -65,7 +65,11 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
   const ledger = await openPeerLedger(opts.dataDir);
   const waiters = new TxWaiters();
   const genesisConfig = configFromBlock(opts.genesis);
-  const blocks = new CommittedBlocks(ledger, configOfLedger(ledger) ?? parseChannelConfig(genesisConfig.config, genesisConfig.channelId), waiters);
+  const blocks = new CommittedBlocks(
+    ledger,
+    configOfLedger(ledger) ?? parseChannelConfig(genesisConfig.config, genesisConfig.channelId),
+    waiters,
+  );
   const chaincodes = createChaincodeDefinitionView(ledger.state);
   const committer = createCommitter({ channel: () => blocks.config, ledger, chaincodes });
   if (ledger.height === 0) await blocks.commit(opts.genesis, committer);
@@ -88,7 +92,9 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
       return endorser.processProposal(signed);
     },
   };
-  const remotes = opts.peers.filter((p) => p.mspId !== opts.mspId).map((p) => new RemoteEndorser(p.mspId, p.endpoint));
+  const remotes = opts.peers
+    .filter((p) => p.mspId !== opts.mspId)
+    .map((p) => new RemoteEndorser(p.mspId, p.endpoint));
   const broadcaster = new BroadcastClient(opts.orderer);
   const backend = createGatewayBackend({
     channelId: opts.channelId,
@@ -106,10 +112,20 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
     port: opts.port,
     tls: opts.tls,
     services: [
-      { definition: peer.EndorserService, implementation: { processProposal: unaryHandler((signed: peer.SignedProposal) => local.processProposal(signed)) } },
+      {
+        definition: peer.EndorserService,
+        implementation: {
+          processProposal: unaryHandler((signed: peer.SignedProposal) => local.processProposal(signed)),
+        },
+      },
       {
         definition: peer.DeliverService,
-        implementation: createPeerDeliverService({ heights: blocks.heights, timeWindowMs: opts.timeWindowMs, channel: () => blocks.config, block: (n) => ledger.getBlock(n) }),
+        implementation: createPeerDeliverService({
+          heights: blocks.heights,
+          timeWindowMs: opts.timeWindowMs,
+          channel: () => blocks.config,
+          block: (n) => ledger.getBlock(n),
+        }),
       },
       { definition: gateway.GatewayService, implementation: createGatewayService(backend) },
     ],
@@ -142,7 +158,10 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
 }
 
 /** Opens the stream of the proposal's chaincode if its definition calls for one. */
-async function ensureChaincode(connections: ChaincodeConnections, signed: peer.SignedProposal): Promise<void> {
+async function ensureChaincode(
+  connections: ChaincodeConnections,
+  signed: peer.SignedProposal,
+): Promise<void> {
   let name: string;
   try {
     name = unpackProposal(signed).chaincodeName;

@@ -32,7 +32,8 @@ export class TxWaiters {
     return {
       committed,
       cancel: () => {
-        if (this.#remove(txId, registered)) registered.reject(new RpcError(GrpcStatus.CANCELLED, 'commit status request cancelled'));
+        if (this.#remove(txId, registered))
+          registered.reject(new RpcError(GrpcStatus.CANCELLED, 'commit status request cancelled'));
       },
     };
   }

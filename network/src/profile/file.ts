@@ -28,15 +28,25 @@ export function readProfile(file: string): ConnectionProfile {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new ProfileError('PROFILE_NOT_FOUND', `no connection profile at ${file}; start the network first (scripts/network.sh up)`);
+    throw new ProfileError(
+      'PROFILE_NOT_FOUND',
+      `no connection profile at ${file}; start the network first (scripts/network.sh up)`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new ProfileError('PROFILE_INVALID', `${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ProfileError(
+      'PROFILE_INVALID',
+      `${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
-  if (!isProfile(parsed)) throw new ProfileError('PROFILE_INVALID', `${file} is not a connection profile (needs runtime, channel, chaincode, orderer and orgs)`);
+  if (!isProfile(parsed))
+    throw new ProfileError(
+      'PROFILE_INVALID',
+      `${file} is not a connection profile (needs runtime, channel, chaincode, orderer and orgs)`,
+    );
   return parsed;
 }
 

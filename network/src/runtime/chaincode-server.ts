@@ -37,21 +37,35 @@ const READY_TIMEOUT_MS = 20_000;
  * chaincode runs next to real Fabric, and waits until it accepts connections.
  * @param detached keep the server running after this process exits (for `up --detached`)
  */
-export async function startChaincodeServer(opts: { dir: string; name: string; version: string; layout: StateLayout; detached: boolean }): Promise<ChaincodeServer> {
+export async function startChaincodeServer(opts: {
+  dir: string;
+  name: string;
+  version: string;
+  layout: StateLayout;
+  detached: boolean;
+}): Promise<ChaincodeServer> {
   const dir = resolve(opts.dir);
-  if (!existsSync(join(dir, 'package.json'))) throw new ChaincodeStartError(`${dir} has no package.json; a Node chaincode directory is needed`);
+  if (!existsSync(join(dir, 'package.json')))
+    throw new ChaincodeStartError(`${dir} has no package.json; a Node chaincode directory is needed`);
   const packageId = `${opts.name}_${opts.version}:${packageHash(dir, opts.name, opts.version)}`;
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   mkdirSync(opts.layout.logDir, { recursive: true });
   const logFile = opts.layout.logFile(`chaincode-${opts.name}`);
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [shimCli(dir), 'server', '--chaincode-address', address, '--chaincode-id', packageId], {
-    cwd: dir,
-    stdio: ['ignore', out, out],
-    detached: opts.detached,
-    env: { ...process.env, CORE_CHAINCODE_LOGGING_LEVEL: process.env.CORE_CHAINCODE_LOGGING_LEVEL ?? 'warn' },
-  });
+  const child = spawn(
+    process.execPath,
+    [shimCli(dir), 'server', '--chaincode-address', address, '--chaincode-id', packageId],
+    {
+      cwd: dir,
+      stdio: ['ignore', out, out],
+      detached: opts.detached,
+      env: {
+        ...process.env,
+        CORE_CHAINCODE_LOGGING_LEVEL: process.env.CORE_CHAINCODE_LOGGING_LEVEL ?? 'warn',
+      },
+    },
+  );
   closeSync(out);
   if (opts.detached) child.unref();
   const pid = child.pid ?? 0;
@@ -96,11 +110,16 @@ function packageHash(dir: string, name: string, version: string): string {
 async function waitListening(port: number, pid: number, logFile: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (!isAlive(pid)) throw new ChaincodeStartError(`the chaincode server exited during start; see ${logFile}:\n${tail(logFile)}`);
+    if (!isAlive(pid))
+      throw new ChaincodeStartError(
+        `the chaincode server exited during start; see ${logFile}:\n${tail(logFile)}`,
+      );
     if (await accepts(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new ChaincodeStartError(`the chaincode server did not listen within ${READY_TIMEOUT_MS} ms; see ${logFile}`);
+  throw new ChaincodeStartError(
+    `the chaincode server did not listen within ${READY_TIMEOUT_MS} ms; see ${logFile}`,
+  );
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -16,7 +16,11 @@ export interface ProfileGateway {
  * Signing uses node:crypto (low-S) through the client's custom-signer hook with `hash.none`,
  * so the signer sees the whole message and hashes it itself: ~10x faster than the default.
  */
-export function connectProfileGateway(profile: ConnectionProfile, orgName: string, user: string): ProfileGateway {
+export function connectProfileGateway(
+  profile: ConnectionProfile,
+  orgName: string,
+  user: string,
+): ProfileGateway {
   const org = profile.orgs[orgName];
   if (!org) throw new Error(`org ${orgName} is not in the connection profile`);
   const identity = org.identities[user];

@@ -49,12 +49,20 @@ export async function deployChaincode(opts: DeployOptions): Promise<{ sequence: 
     connection.close();
   }
   const version = opts.version ?? `v${(current?.sequence ?? 0) + 1}`;
-  if (current?.version === version) throw new DeployError(`${opts.name} version ${version} is already defined; deploy with another version`);
+  if (current?.version === version)
+    throw new DeployError(`${opts.name} version ${version} is already defined; deploy with another version`);
   const server = await installAndServe({ path: opts.path, name: opts.name, version }, layout, true);
   try {
-    const sequence = await defineChaincode(profile, org, { name: opts.name, version, policy: opts.policy ?? def.endorsementPolicy });
+    const sequence = await defineChaincode(profile, org, {
+      name: opts.name,
+      version,
+      policy: opts.policy ?? def.endorsementPolicy,
+    });
     const keep = chaincodePidName(opts.name, version);
-    await stopOwnedProcesses(layout, (pidName) => pidName.startsWith(`${CHAINCODE_PID_PREFIX}${opts.name}-`) && pidName !== keep);
+    await stopOwnedProcesses(
+      layout,
+      (pidName) => pidName.startsWith(`${CHAINCODE_PID_PREFIX}${opts.name}-`) && pidName !== keep,
+    );
     return { sequence, version };
   } catch (err) {
     await server.stop();

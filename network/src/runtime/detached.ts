@@ -35,7 +35,12 @@ export async function startDetachedHost(opts: StartOptions): Promise<RunningNetw
   rmSync(layout.profile, { force: true });
   const logFile = layout.logFile(HOST_PID);
   const out = openSync(logFile, 'a');
-  const args = [hostScript(), '--state-dir', layout.root, ...(opts.chaincodeDir ? ['--chaincode-dir', opts.chaincodeDir] : [])];
+  const args = [
+    hostScript(),
+    '--state-dir',
+    layout.root,
+    ...(opts.chaincodeDir ? ['--chaincode-dir', opts.chaincodeDir] : []),
+  ];
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   child.unref();
@@ -61,7 +66,9 @@ export async function stopNetwork(stateDir: string): Promise<boolean> {
 
 /** The compiled host entry point (tests run from sources, so map src/ to dist/). */
 function hostScript(): string {
-  const compiled = __filename.endsWith('.ts') ? join(__dirname, '..', '..', 'dist', 'runtime', 'host.js') : join(__dirname, 'host.js');
+  const compiled = __filename.endsWith('.ts')
+    ? join(__dirname, '..', '..', 'dist', 'runtime', 'host.js')
+    : join(__dirname, 'host.js');
   if (!existsSync(compiled)) throw new Error(`${compiled} is missing; build first (npm run build)`);
   return compiled;
 }

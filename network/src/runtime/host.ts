@@ -17,7 +17,12 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
   const started = Date.now();
-  const network = await startEmbeddedNetwork({ definition, stateDir, ...(chaincodeDir ? { chaincodeDir } : {}), log });
+  const network = await startEmbeddedNetwork({
+    definition,
+    stateDir,
+    ...(chaincodeDir ? { chaincodeDir } : {}),
+    log,
+  });
   log(`network ready in ${Date.now() - started} ms; profile ${network.profilePath}`);
   let stopping = false;
   const stop = (): void => {

@@ -10,11 +10,18 @@ export interface CommittedDefinition {
 const LIFECYCLE = '_lifecycle';
 
 /** The committed definition of `name`, or undefined when the chaincode is not defined. */
-export async function queryDefinition(gateway: Gateway, channel: string, name: string): Promise<CommittedDefinition | undefined> {
+export async function queryDefinition(
+  gateway: Gateway,
+  channel: string,
+  name: string,
+): Promise<CommittedDefinition | undefined> {
   const args = new peer.lifecycle.QueryChaincodeDefinitionArgs();
   args.setName(name);
   try {
-    const bytes = await gateway.getNetwork(channel).getContract(LIFECYCLE).evaluateTransaction('QueryChaincodeDefinition', args.serializeBinary());
+    const bytes = await gateway
+      .getNetwork(channel)
+      .getContract(LIFECYCLE)
+      .evaluateTransaction('QueryChaincodeDefinition', args.serializeBinary());
     const result = peer.lifecycle.QueryChaincodeDefinitionResult.deserializeBinary(bytes);
     return { sequence: result.getSequence(), version: result.getVersion() };
   } catch (err) {
@@ -40,7 +47,10 @@ export async function commitDefinition(
   args.setValidationPlugin('vscc');
   args.setValidationParameter(def.endorsementPolicy);
   args.setInitRequired(false);
-  await gateway.getNetwork(channel).getContract(LIFECYCLE).submitTransaction('CommitChaincodeDefinition', args.serializeBinary());
+  await gateway
+    .getNetwork(channel)
+    .getContract(LIFECYCLE)
+    .submitTransaction('CommitChaincodeDefinition', args.serializeBinary());
 }
 
 function isNotDefined(err: unknown): boolean {

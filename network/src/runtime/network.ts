@@ -61,7 +61,12 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
     nodes = await startNodes(def, crypto, layout, ports, opts.log ?? (() => undefined));
     const profile = buildProfile(def, crypto, ports);
     const main = servers.find((s) => s.name === def.chaincode.name);
-    if (main) await defineChaincode(profile, adminOrg(def), { name: main.name, version: main.version, policy: def.endorsementPolicy });
+    if (main)
+      await defineChaincode(profile, adminOrg(def), {
+        name: main.name,
+        version: main.version,
+        policy: def.endorsementPolicy,
+      });
     writeProfile(layout.profile, profile);
   } catch (err) {
     await nodes?.stop();
@@ -87,7 +92,9 @@ export function adminOrg(def: NetworkDefinition): string {
   return org.name;
 }
 
-async function resolvePorts(def: NetworkDefinition): Promise<{ orderer: number; peers: Record<string, number> }> {
+async function resolvePorts(
+  def: NetworkDefinition,
+): Promise<{ orderer: number; peers: Record<string, number> }> {
   const orderer = await portOrFree(def.orderer.port);
   const peers: Record<string, number> = {};
   for (const org of def.orgs) peers[org.name] = await portOrFree(org.peer.port);

@@ -19,14 +19,24 @@ export interface RunningNodes {
 const LOOPBACK = '127.0.0.1';
 
 /** Starts the orderer, then every peer (each pulls blocks from the orderer and commits them itself). */
-export async function startNodes(def: NetworkDefinition, crypto: CryptoMaterial, layout: StateLayout, ports: NodePorts, log: (line: string) => void): Promise<RunningNodes> {
+export async function startNodes(
+  def: NetworkDefinition,
+  crypto: CryptoMaterial,
+  layout: StateLayout,
+  ports: NodePorts,
+  log: (line: string) => void,
+): Promise<RunningNodes> {
   const genesis = buildGenesisBlock(def, crypto);
   const timeWindowMs = def.proposalTimeWindowMinutes * 60_000;
   const ordererCrypto = crypto.orderer;
   const orderer = await startOrderer({
     dataDir: layout.nodeDir(def.orderer.host),
     genesis,
-    signer: createSigner(ordererCrypto.mspId, ordererCrypto.node.identity.certPem, ordererCrypto.node.identity.keyPem),
+    signer: createSigner(
+      ordererCrypto.mspId,
+      ordererCrypto.node.identity.certPem,
+      ordererCrypto.node.identity.keyPem,
+    ),
     tls: ordererCrypto.node.tls,
     host: LOOPBACK,
     port: ports.orderer,
@@ -34,7 +44,10 @@ export async function startNodes(def: NetworkDefinition, crypto: CryptoMaterial,
     timeWindowMs,
   });
   const ordererEndpoint = endpoint(ports.orderer, ordererCrypto, def.orderer.host);
-  const directory = def.orgs.map((org) => ({ mspId: org.mspId, endpoint: endpoint(ports.peers[org.name] ?? 0, orgCrypto(crypto, org.name), org.peer.host) }));
+  const directory = def.orgs.map((org) => ({
+    mspId: org.mspId,
+    endpoint: endpoint(ports.peers[org.name] ?? 0, orgCrypto(crypto, org.name), org.peer.host),
+  }));
   const peers = new Map<string, PeerNode>();
   try {
     const started = await Promise.all(

@@ -10,7 +10,11 @@ export interface NodePorts {
 }
 
 /** Builds the connection profile of a running embedded network. */
-export function buildProfile(def: NetworkDefinition, crypto: CryptoMaterial, ports: NodePorts): ConnectionProfile {
+export function buildProfile(
+  def: NetworkDefinition,
+  crypto: CryptoMaterial,
+  ports: NodePorts,
+): ConnectionProfile {
   const orgs: Record<string, ProfileOrg> = {};
   for (const org of def.orgs) {
     const material = crypto.orgs[org.name];
@@ -18,9 +22,16 @@ export function buildProfile(def: NetworkDefinition, crypto: CryptoMaterial, por
     orgs[org.name] = {
       mspId: org.mspId,
       roles: [...org.roles],
-      peer: { endpoint: `127.0.0.1:${ports.peers[org.name] ?? 0}`, tlsCaFile: material.tlsCaFile, tlsHostName: org.peer.host },
+      peer: {
+        endpoint: `127.0.0.1:${ports.peers[org.name] ?? 0}`,
+        tlsCaFile: material.tlsCaFile,
+        tlsHostName: org.peer.host,
+      },
       identities: Object.fromEntries(
-        Object.entries(material.users).map(([name, user]) => [name, { certFile: user.certFile, keyFile: user.keyFile, roles: [...user.roles] }]),
+        Object.entries(material.users).map(([name, user]) => [
+          name,
+          { certFile: user.certFile, keyFile: user.keyFile, roles: [...user.roles] },
+        ]),
       ),
     };
   }
@@ -28,7 +39,12 @@ export function buildProfile(def: NetworkDefinition, crypto: CryptoMaterial, por
     runtime: 'embedded',
     channel: def.channel,
     chaincode: def.chaincode.name,
-    orderer: { mspId: def.orderer.mspId, endpoint: `127.0.0.1:${ports.orderer}`, tlsCaFile: crypto.orderer.tlsCaFile, tlsHostName: def.orderer.host },
+    orderer: {
+      mspId: def.orderer.mspId,
+      endpoint: `127.0.0.1:${ports.orderer}`,
+      tlsCaFile: crypto.orderer.tlsCaFile,
+      tlsHostName: def.orderer.host,
+    },
     orgs,
   };
 }
