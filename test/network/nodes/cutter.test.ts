@@ -1,4 +1,4 @@
-import { BlockCutter } from '@alliance/network/orderer/cutter';
+import { BlockCutter } from '@alliance/network/orderer';
 
 const settings = { maxMessageCount: 3, preferredMaxBytes: 100, absoluteMaxBytes: 1000, timeoutMs: 50 };
 const msg = (size: number): Uint8Array => new Uint8Array(size);

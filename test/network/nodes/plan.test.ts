@@ -1,6 +1,6 @@
 import { common } from '@hyperledger/fabric-protos';
-import { channelPolicySatisfiedBy, envelopeSatisfiedBy } from '@alliance/network/gateway/org-satisfaction';
-import { chooseEndorsingOrgs, type EndorsementRequirement } from '@alliance/network/gateway/plan';
+import { channelPolicySatisfiedBy, envelopeSatisfiedBy } from '@alliance/network/gateway';
+import { chooseEndorsingOrgs, type EndorsementRequirement } from '@alliance/network/gateway';
 import { parseSignaturePolicy } from '@alliance/network/policy';
 
 const orgs = ['AMSP', 'BMSP', 'CMSP'];

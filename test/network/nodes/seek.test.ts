@@ -1,5 +1,5 @@
 import { common, orderer } from '@hyperledger/fabric-protos';
-import { isRefusal, resolveSeek } from '@alliance/network/deliver/seek';
+import { isRefusal, resolveSeek } from '@alliance/network/deliver';
 
 function position(kind: 'oldest' | 'newest' | 'next' | number): orderer.SeekPosition {
   const pos = new orderer.SeekPosition();

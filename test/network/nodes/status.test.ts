@@ -1,6 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { gateway, google } from '@hyperledger/fabric-protos';
-import { encodeStatusDetails, RpcError, toServiceError } from '@alliance/network/grpc/status';
+import { encodeStatusDetails, RpcError, toServiceError } from '@alliance/network/grpc';
 
 describe('gRPC error details', () => {
   it('carries gateway.ErrorDetail entries in google.rpc.Status', () => {
