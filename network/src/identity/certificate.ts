@@ -1,5 +1,5 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509';
 import { IdentityError } from './errors';
 
 /** OID of the Fabric CA attribute extension; its value is JSON `{"attrs":{...}}`. */

@@ -1,5 +1,5 @@
 import { type KeyObject, verify } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509';
 import * as asn1js from 'asn1js';
 import { normalizeSerial } from './certificate';
 import { IdentityError } from './errors';
