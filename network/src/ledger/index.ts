@@ -1,0 +1,17 @@
+export type {
+  Version,
+  VersionedValue,
+  StateReader,
+  HistoryEntry,
+  TxLocation,
+  WriteSet,
+  TxWrites,
+  BlockCommit,
+  PeerLedger,
+  BlockStore,
+} from './types';
+export { openPeerLedger, rebuildState } from './peer-ledger';
+export { openBlockStore, openChainStore, type ChainStore } from './block-store';
+export { commitFromBlock, writeSetsFromRwset } from './block-commit';
+export { compareUtf8 } from './keyorder';
+export { LedgerError, type LedgerErrorCode } from './errors';

@@ -1,0 +1,3 @@
+export * from './rwset';
+export * from './envelope';
+export * from './blocks';
