@@ -36,7 +36,11 @@ function integerContent(value: bigint): Uint8Array {
  * @param previousHash header hash of the previous block (empty for block 0)
  * @param dataHash SHA-256 over the block's envelopes
  */
-export function blockHeaderDer(number: number | bigint, previousHash: Uint8Array, dataHash: Uint8Array): Uint8Array {
+export function blockHeaderDer(
+  number: number | bigint,
+  previousHash: Uint8Array,
+  dataHash: Uint8Array,
+): Uint8Array {
   const content = Buffer.concat([
     tlv(TAG_INTEGER, integerContent(BigInt(number))),
     tlv(TAG_OCTET_STRING, previousHash),

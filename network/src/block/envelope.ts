@@ -76,7 +76,8 @@ export function parseEnvelope(envelopeBytes: Uint8Array): ParsedEnvelope {
     common.SignatureHeader.deserializeBinary(signatureHeaderBytes),
   );
   const type = channelHeader.getType();
-  if (!ACCEPTED_HEADER_TYPES.has(type)) throw new TxParseError(Code.BAD_COMMON_HEADER, `invalid header type ${type}`);
+  if (!ACCEPTED_HEADER_TYPES.has(type))
+    throw new TxParseError(Code.BAD_COMMON_HEADER, `invalid header type ${type}`);
   if (channelHeader.getEpoch() !== 0) throw new TxParseError(Code.BAD_COMMON_HEADER, 'epoch must be 0');
   const nonce = signatureHeader.getNonce_asU8();
   const creator = signatureHeader.getCreator_asU8();

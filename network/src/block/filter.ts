@@ -15,7 +15,8 @@ export function txFilter(block: common.Block): Uint8Array {
 /** Writes the validation codes into the block's TRANSACTIONS_FILTER slot. */
 export function setTxFilter(block: common.Block, codes: Uint8Array): void {
   const count = block.getData()?.getDataList().length ?? 0;
-  if (codes.length !== count) throw new RangeError(`filter has ${codes.length} codes for ${count} transactions`);
+  if (codes.length !== count)
+    throw new RangeError(`filter has ${codes.length} codes for ${count} transactions`);
   setMetadataSlot(block, common.BlockMetadataIndex.TRANSACTIONS_FILTER, Uint8Array.from(codes));
 }
 

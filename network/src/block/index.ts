@@ -2,7 +2,13 @@ export { blockHeaderDer } from './der';
 export { sha256, headerBytes, headerHash, dataHash, dataHashMatches, requireHeader } from './hash';
 export { createBlock, initBlockMetadata, METADATA_SLOTS } from './create';
 export { metadataSlot, setMetadataSlot, decodeMetadata, lastConfigIndex } from './metadata';
-export { signBlock, blockSignedData, verifyBlockSignature, type SignedData, type BlockSigner } from './signature';
+export {
+  signBlock,
+  blockSignedData,
+  verifyBlockSignature,
+  type SignedData,
+  type BlockSigner,
+} from './signature';
 export { txFilter, setTxFilter, isTxValid } from './filter';
 export {
   parseEnvelope,

@@ -9,11 +9,13 @@ export interface NamespaceRwset {
 
 /** Decodes `rwset.TxReadWriteSet` bytes and each namespace's KVRWSet (throws on malformed bytes). */
 export function decodeRwset(bytes: Uint8Array): NamespaceRwset[] {
-  return ledger.rwset.TxReadWriteSet.deserializeBinary(bytes).getNsRwsetList().map((ns) => ({
-    namespace: ns.getNamespace(),
-    kv: ledger.rwset.kvrwset.KVRWSet.deserializeBinary(ns.getRwset_asU8()),
-    collections: ns.getCollectionHashedRwsetList(),
-  }));
+  return ledger.rwset.TxReadWriteSet.deserializeBinary(bytes)
+    .getNsRwsetList()
+    .map((ns) => ({
+      namespace: ns.getNamespace(),
+      kv: ledger.rwset.kvrwset.KVRWSet.deserializeBinary(ns.getRwset_asU8()),
+      collections: ns.getCollectionHashedRwsetList(),
+    }));
 }
 
 /** True when the namespace writes anything: values, metadata, or private data hashes. */

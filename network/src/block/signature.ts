@@ -90,7 +90,10 @@ export function blockSignedData(block: common.Block): SignedData[] {
  * (typically the channel's `/Channel/Orderer/BlockValidation` policy). False for a block
  * without signatures or with undecodable metadata.
  */
-export function verifyBlockSignature(block: common.Block, verify: (signed: SignedData[]) => boolean): boolean {
+export function verifyBlockSignature(
+  block: common.Block,
+  verify: (signed: SignedData[]) => boolean,
+): boolean {
   let signed: SignedData[];
   try {
     signed = blockSignedData(block);

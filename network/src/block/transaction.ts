@@ -98,28 +98,43 @@ export function parseChaincodeAction(tx: EndorserTransactionStructure): ParsedEn
   const rwsetBytes = chaincodeAction.getResults_asU8();
   const rwset = decodeOr(Code.BAD_RWSET, 'read-write set', () => decodeRwset(rwsetBytes));
   const actionChaincode = chaincodeAction.getChaincodeId();
-  if (!actionChaincode) throw new TxParseError(Code.INVALID_OTHER_REASON, 'chaincode action has no chaincode id');
+  if (!actionChaincode)
+    throw new TxParseError(Code.INVALID_OTHER_REASON, 'chaincode action has no chaincode id');
   if (chaincodeName === '' || actionChaincode.getName() !== chaincodeName) {
     throw new TxParseError(
       Code.INVALID_CHAINCODE,
       `chaincode action names '${actionChaincode.getName()}', header names '${chaincodeName}'`,
     );
   }
-  if (actionChaincode.getVersion() === '') throw new TxParseError(Code.INVALID_CHAINCODE, 'chaincode version empty');
+  if (actionChaincode.getVersion() === '')
+    throw new TxParseError(Code.INVALID_CHAINCODE, 'chaincode version empty');
   const eventBytes = chaincodeAction.getEvents_asU8();
   const event =
     eventBytes.length === 0
       ? undefined
-      : decodeOr(Code.INVALID_OTHER_REASON, 'chaincode event', () => peer.ChaincodeEvent.deserializeBinary(eventBytes));
+      : decodeOr(Code.INVALID_OTHER_REASON, 'chaincode event', () =>
+          peer.ChaincodeEvent.deserializeBinary(eventBytes),
+        );
   if (event && event.getChaincodeId() !== chaincodeName) {
     throw new TxParseError(Code.INVALID_OTHER_REASON, `event of chaincode '${event.getChaincodeId()}'`);
   }
   const seen = new Set<string>();
   for (const ns of rwset) {
-    if (seen.has(ns.namespace)) throw new TxParseError(Code.ILLEGAL_WRITESET, `namespace '${ns.namespace}' twice`);
+    if (seen.has(ns.namespace))
+      throw new TxParseError(Code.ILLEGAL_WRITESET, `namespace '${ns.namespace}' twice`);
     seen.add(ns.namespace);
   }
-  return { ...tx, headerExtension, chaincodeName, chaincodeActionBytes, chaincodeAction, rwsetBytes, rwset, eventBytes, event };
+  return {
+    ...tx,
+    headerExtension,
+    chaincodeName,
+    chaincodeActionBytes,
+    chaincodeAction,
+    rwsetBytes,
+    rwset,
+    eventBytes,
+    event,
+  };
 }
 
 /**

@@ -21,7 +21,9 @@ const signer: BlockSigner = {
   sign: (data) => sign('sha256', data, privateKey),
 };
 const verifyAll = (set: SignedData[]): boolean =>
-  set.every((s) => Buffer.from(s.identity).equals(identity) && verify('sha256', s.data, publicKey, s.signature));
+  set.every(
+    (s) => Buffer.from(s.identity).equals(identity) && verify('sha256', s.data, publicKey, s.signature),
+  );
 
 describe('orderer block signatures', () => {
   it('signs value || signature header || header DER and verifies', () => {
@@ -65,11 +67,16 @@ describe('orderer block signatures', () => {
 describe('TRANSACTIONS_FILTER', () => {
   it('reads NOT_VALIDATED until set, then the codes', () => {
     const block = createBlock(1, Buffer.alloc(32), [Buffer.from('a'), Buffer.from('b')]);
-    expect([...txFilter(block)]).toEqual([peer.TxValidationCode.NOT_VALIDATED, peer.TxValidationCode.NOT_VALIDATED]);
+    expect([...txFilter(block)]).toEqual([
+      peer.TxValidationCode.NOT_VALIDATED,
+      peer.TxValidationCode.NOT_VALIDATED,
+    ]);
     setTxFilter(block, Uint8Array.of(peer.TxValidationCode.VALID, peer.TxValidationCode.MVCC_READ_CONFLICT));
     expect([...txFilter(block)]).toEqual([0, 11]);
     expect(isTxValid(block, 0)).toBe(true);
     expect(isTxValid(block, 1)).toBe(false);
-    expect(() => setTxFilter(block, Uint8Array.of(0))).toThrow(RangeError);
+    expect(() => {
+      setTxFilter(block, Uint8Array.of(0));
+    }).toThrow(RangeError);
   });
 });
