@@ -1,5 +1,5 @@
 import { checkpointers, type ChaincodeEvent, type Network } from '@hyperledger/fabric-gateway';
-import { common, peer } from '@hyperledger/fabric-protos';
+import { common, peer } from '@alliance/network/protos';
 import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 
 jest.setTimeout(60_000);
@@ -9,7 +9,12 @@ async function take<T>(iterator: AsyncIterator<T>, count: number, ms = 10_000): 
   const items: T[] = [];
   const deadline = Date.now() + ms;
   while (items.length < count) {
-    const next = await Promise.race([iterator.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out waiting for events')), deadline - Date.now()))]);
+    const next = await Promise.race([
+      iterator.next(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('timed out waiting for events')), deadline - Date.now()),
+      ),
+    ]);
     if (next.done) break;
     items.push(next.value);
   }
@@ -62,7 +67,9 @@ describe('events from the embedded network', () => {
     const [block] = await take(blocks[Symbol.asyncIterator](), 1);
     blocks.close();
     expect(block?.getHeader()?.getNumber()).toBe(Number(status.blockNumber));
-    const filter = block?.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER];
+    const filter = block?.getMetadata()?.getMetadataList_asU8()[
+      common.BlockMetadataIndex.TRANSACTIONS_FILTER
+    ];
     expect(filter?.[0]).toBe(peer.TxValidationCode.VALID);
 
     const filtered = await network.getFilteredBlockEvents({ startBlock: 0n });
@@ -70,6 +77,8 @@ describe('events from the embedded network', () => {
     filtered.close();
     expect(first[0]?.getFilteredTransactionsList()[0]?.getType()).toBe(common.HeaderType.CONFIG);
     const last = first[first.length - 1];
-    expect(last?.getFilteredTransactionsList().map((t) => [t.getTxid(), t.getTxValidationCode()])).toEqual([[status.transactionId, peer.TxValidationCode.VALID]]);
+    expect(last?.getFilteredTransactionsList().map((t) => [t.getTxid(), t.getTxValidationCode()])).toEqual([
+      [status.transactionId, peer.TxValidationCode.VALID],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { EndorseError, GatewayError, type Contract } from '@hyperledger/fabric-gateway';
-import { peer } from '@hyperledger/fabric-protos';
+import { peer } from '@alliance/network/protos';
 import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 
 jest.setTimeout(60_000);
@@ -59,7 +59,9 @@ describe('gateway against the embedded network (unmodified fabric-gateway client
   });
 
   it('answers a rich query as a LevelDB peer does', async () => {
-    const err = (await contract.evaluateTransaction('rich', '{"selector":{}}').catch((e: unknown) => e)) as GatewayError;
+    const err = (await contract
+      .evaluateTransaction('rich', '{"selector":{}}')
+      .catch((e: unknown) => e)) as GatewayError;
     expect(err).toBeInstanceOf(GatewayError);
     expect(err.details[0]?.message).toMatch(/not supported for leveldb/i);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, credentials } from '@grpc/grpc-js';
 import { connect, EndorseError, hash, type Contract } from '@hyperledger/fabric-gateway';
-import { peer } from '@hyperledger/fabric-protos';
+import { peer } from '@alliance/network/protos';
 import { mspOf, startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 
 jest.setTimeout(60_000);
@@ -12,7 +12,9 @@ describe('validation on every peer, through the gateway', () => {
 
   beforeAll(async () => {
     // Blocks wait 400 ms for more transactions, so concurrent submissions share a block.
-    net = await startTestNetwork(testDefinition({ orgs: 3, batch: { cutOnDrain: false, timeoutMs: 400, maxMessageCount: 50 } }));
+    net = await startTestNetwork(
+      testDefinition({ orgs: 3, batch: { cutOnDrain: false, timeoutMs: 400, maxMessageCount: 50 } }),
+    );
     contract = net.connect('platform').gateway.getNetwork(net.definition.channel).getContract('testcc');
   });
   afterAll(async () => {
@@ -24,7 +26,10 @@ describe('validation on every peer, through the gateway', () => {
     await contract.submitTransaction('put', 'owned', 'v0');
     await contract.submitTransaction('setPolicy', 'owned', JSON.stringify([brand]));
 
-    const platformOnly = await contract.submitAsync('put', { arguments: ['owned', 'stolen'], endorsingOrganizations: [mspOf(net.definition, 'platform')] });
+    const platformOnly = await contract.submitAsync('put', {
+      arguments: ['owned', 'stolen'],
+      endorsingOrganizations: [mspOf(net.definition, 'platform')],
+    });
     const status = await platformOnly.getStatus();
     expect(status.code).toBe(peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
     expect(text(await contract.evaluateTransaction('get', 'owned'))).toBe('v0');
@@ -59,7 +64,9 @@ describe('validation on every peer, through the gateway', () => {
     if (!org) throw new Error('no platform org in the profile');
     const user = org.identities.User1;
     if (!user) throw new Error('no User1');
-    const client = new Client(org.peer.endpoint, credentials.createSsl(readFileSync(org.peer.tlsCaFile)), { 'grpc.ssl_target_name_override': org.peer.tlsHostName });
+    const client = new Client(org.peer.endpoint, credentials.createSsl(readFileSync(org.peer.tlsCaFile)), {
+      'grpc.ssl_target_name_override': org.peer.tlsHostName,
+    });
     const forged = connect({
       client,
       identity: { mspId: org.mspId, credentials: readFileSync(user.certFile) },
@@ -67,7 +74,11 @@ describe('validation on every peer, through the gateway', () => {
       hash: hash.none,
     });
     try {
-      const err = await forged.getNetwork(net.definition.channel).getContract('testcc').submitTransaction('put', 'forged', 'x').catch((e: unknown) => e);
+      const err = await forged
+        .getNetwork(net.definition.channel)
+        .getContract('testcc')
+        .submitTransaction('put', 'forged', 'x')
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(EndorseError);
       expect(text(await contract.evaluateTransaction('get', 'forged'))).toBe('');
     } finally {

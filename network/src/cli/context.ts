@@ -1,10 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import {
-  defaultNetworkDefinition,
-  loadNetworkDefinition,
-  type NetworkDefinition,
-} from '../definition/index.js';
+import { defaultNetworkDefinition, loadNetworkDefinition, type NetworkDefinition } from '../definition';
 
 /** Options every command shares. */
 export interface CommonOptions {

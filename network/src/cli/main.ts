@@ -2,12 +2,12 @@
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { deployChaincode } from '../runtime/deploy.js';
-import { stopNetwork } from '../runtime/detached.js';
-import { stateLayout } from '../runtime/layout.js';
-import { stateDirOf, type CommonOptions } from './context.js';
-import { status } from './status.js';
-import { up, type UpOptions } from './up.js';
+import { deployChaincode } from '../runtime/deploy';
+import { stopNetwork } from '../runtime/detached';
+import { stateLayout } from '../runtime/layout';
+import { stateDirOf, type CommonOptions } from './context';
+import { status } from './status';
+import { up, type UpOptions } from './up';
 
 const program = new Command('alliance-network')
   .description('Start, stop and inspect the embedded Fabric-compatible network of the Safety Alliance Ledger')

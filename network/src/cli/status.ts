@@ -1,11 +1,11 @@
-import { stateLayout } from '../runtime/layout.js';
-import { livePid } from '../runtime/processes.js';
-import { HOST_PID } from '../runtime/detached.js';
-import { readProfile } from '../profile/file.js';
-import type { ConnectionProfile } from '../profile/types.js';
-import { connectProfileGateway } from '../runtime/client.js';
-import { queryDefinition } from '../runtime/lifecycle-client.js';
-import { stateDirOf, type CommonOptions } from './context.js';
+import { stateLayout } from '../runtime/layout';
+import { livePid } from '../runtime/processes';
+import { HOST_PID } from '../runtime/detached';
+import { readProfile } from '../profile/file';
+import type { ConnectionProfile } from '../profile/types';
+import { connectProfileGateway } from '../runtime/client';
+import { queryDefinition } from '../runtime/lifecycle-client';
+import { stateDirOf, type CommonOptions } from './context';
 
 /** `status`: whether the network runs, its endpoints and the chaincode definition in force. */
 export async function status(opts: CommonOptions): Promise<void> {

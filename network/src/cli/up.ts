@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readProfile } from '../profile/file.js';
-import { startEmbeddedNetwork } from '../runtime/network.js';
-import { chaincodePathOf, definitionOf, stateDirOf, type CommonOptions } from './context.js';
-import { printStatus } from './status.js';
+import { readProfile } from '../profile/file';
+import { startEmbeddedNetwork } from '../runtime/network';
+import { chaincodePathOf, definitionOf, stateDirOf, type CommonOptions } from './context';
+import { printStatus } from './status';
 
 /** Options of `up`. */
 export interface UpOptions extends CommonOptions {

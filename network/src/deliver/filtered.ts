@@ -1,6 +1,6 @@
 import { common, peer } from '@hyperledger/fabric-protos';
-import { blockTransactions, validationCodes } from './transactions.js';
-import type { HeaderType, TxValidationCode } from '../grpc/proto-types.js';
+import { blockTransactions, validationCodes } from './transactions';
+import type { HeaderType, TxValidationCode } from '../grpc/proto-types';
 
 /**
  * Builds the FilteredBlock a peer sends on DeliverFiltered: per transaction its id, type and

@@ -1,5 +1,5 @@
 import { common, orderer } from '@hyperledger/fabric-protos';
-import type { FabricStatus } from '../grpc/proto-types.js';
+import type { FabricStatus } from '../grpc/proto-types';
 
 /** The signed data a deliver request authorizes with: Fabric's SignedData of the envelope. */
 export interface DeliverSignedData {

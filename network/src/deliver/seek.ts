@@ -1,5 +1,5 @@
 import { common, orderer } from '@hyperledger/fabric-protos';
-import type { FabricStatus } from '../grpc/proto-types.js';
+import type { FabricStatus } from '../grpc/proto-types';
 
 /** The block range a seek asks for, resolved against the ledger height at request time. */
 export interface SeekRange {

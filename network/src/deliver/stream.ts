@@ -1,9 +1,9 @@
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import { common } from '@hyperledger/fabric-protos';
-import type { FabricStatus } from '../grpc/proto-types.js';
-import { DeliverRefused, parseDeliverRequest, type DeliverRequest } from './request.js';
-import { isRefusal, resolveSeek } from './seek.js';
-import type { HeightWatch } from './height.js';
+import type { FabricStatus } from '../grpc/proto-types';
+import { DeliverRefused, parseDeliverRequest, type DeliverRequest } from './request';
+import { isRefusal, resolveSeek } from './seek';
+import type { HeightWatch } from './height';
 
 /** What a deliver server needs from its node. */
 export interface DeliverBackend<Res> {

@@ -1,7 +1,7 @@
 import type { common, peer } from '@hyperledger/fabric-protos';
-import type { HeightWatch } from '../deliver/height.js';
-import type { TxValidationCode } from '../grpc/proto-types.js';
-import type { PolicySources } from './requirements.js';
+import type { HeightWatch } from '../deliver/height';
+import type { TxValidationCode } from '../grpc/proto-types';
+import type { PolicySources } from './requirements';
 
 /** A peer the gateway can ask to endorse: its own (in-process) or another org's (over gRPC). */
 export interface EndorsingPeer {

@@ -1,8 +1,8 @@
 import { status as GrpcStatus, type ServerWritableStream } from '@grpc/grpc-js';
 import { gateway, orderer, peer } from '@hyperledger/fabric-protos';
-import { blockTransactions, validationCodes } from '../deliver/transactions.js';
-import { errorMessage, RpcError } from '../grpc/status.js';
-import type { GatewayBackend } from './backend.js';
+import { blockTransactions, validationCodes } from '../deliver/transactions';
+import { errorMessage, RpcError } from '../grpc/status';
+import type { GatewayBackend } from './backend';
 
 type EventsCall = ServerWritableStream<gateway.SignedChaincodeEventsRequest, gateway.ChaincodeEventsResponse>;
 

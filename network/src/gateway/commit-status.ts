@@ -1,7 +1,7 @@
 import { status as GrpcStatus, type ServerUnaryCall } from '@grpc/grpc-js';
 import { gateway } from '@hyperledger/fabric-protos';
-import { errorMessage, RpcError } from '../grpc/status.js';
-import type { CommittedTx, GatewayBackend } from './backend.js';
+import { errorMessage, RpcError } from '../grpc/status';
+import type { CommittedTx, GatewayBackend } from './backend';
 
 /**
  * Gateway.CommitStatus: checks the signed request against the Readers ACL, then answers with

@@ -1,11 +1,11 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { gateway, type peer } from '@hyperledger/fabric-protos';
-import { RpcError, type ErrorDetail } from '../grpc/status.js';
-import type { EndorsingPeer, GatewayBackend } from './backend.js';
-import { askEndorser } from './outcome.js';
-import { chooseEndorsingOrgs } from './plan.js';
-import { chaincodeAction, prepareTransaction, unpackProposal, type UnpackedProposal } from './proposal.js';
-import { endorsementRequirements } from './requirements.js';
+import { RpcError, type ErrorDetail } from '../grpc/status';
+import type { EndorsingPeer, GatewayBackend } from './backend';
+import { askEndorser } from './outcome';
+import { chooseEndorsingOrgs } from './plan';
+import { chaincodeAction, prepareTransaction, unpackProposal, type UnpackedProposal } from './proposal';
+import { endorsementRequirements } from './requirements';
 
 const FIRST_FAILED = 'failed to endorse transaction, see attached details for more info';
 const COLLECT_FAILED =

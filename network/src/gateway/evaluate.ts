@@ -1,9 +1,9 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { gateway, peer } from '@hyperledger/fabric-protos';
-import { RpcError, type ErrorDetail } from '../grpc/status.js';
-import type { EndorsingPeer, GatewayBackend } from './backend.js';
-import { askEndorser } from './outcome.js';
-import { chaincodeAction, unpackProposal } from './proposal.js';
+import { RpcError, type ErrorDetail } from '../grpc/status';
+import type { EndorsingPeer, GatewayBackend } from './backend';
+import { askEndorser } from './outcome';
+import { chaincodeAction, unpackProposal } from './proposal';
 
 /** Gateway.Evaluate: runs the proposal on one peer (the local org first) and returns its result. */
 export async function evaluate(

@@ -1,6 +1,6 @@
 import type { peer } from '@hyperledger/fabric-protos';
-import { errorMessage, type ErrorDetail } from '../grpc/status.js';
-import type { EndorsingPeer } from './backend.js';
+import { errorMessage, type ErrorDetail } from '../grpc/status';
+import type { EndorsingPeer } from './backend';
 
 /** How one endorser's answer is classified, as the Fabric gateway does. */
 export type EndorserOutcome =

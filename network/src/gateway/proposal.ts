@@ -1,6 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { common, peer } from '@hyperledger/fabric-protos';
-import { errorMessage, RpcError } from '../grpc/status.js';
+import { errorMessage, RpcError } from '../grpc/status';
 
 /** The parts of a signed proposal the gateway routes on and builds the transaction from. */
 export interface UnpackedProposal {

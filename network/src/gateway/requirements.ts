@@ -1,6 +1,6 @@
 import { common, ledger, peer } from '@hyperledger/fabric-protos';
-import { channelPolicySatisfiedBy, envelopeSatisfiedBy } from './org-satisfaction.js';
-import type { EndorsementRequirement } from './plan.js';
+import { channelPolicySatisfiedBy, envelopeSatisfiedBy } from './org-satisfaction';
+import type { EndorsementRequirement } from './plan';
 
 /** Where the gateway looks up the policies that govern a transaction's writes. */
 export interface PolicySources {

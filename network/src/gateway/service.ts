@@ -1,12 +1,12 @@
 import type { UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { gateway } from '@hyperledger/fabric-protos';
-import { serverStreamHandler, unaryHandler } from '../grpc/handlers.js';
-import type { GatewayBackend } from './backend.js';
-import { chaincodeEvents } from './chaincode-events.js';
-import { commitStatus } from './commit-status.js';
-import { endorse } from './endorse.js';
-import { evaluate } from './evaluate.js';
-import { submit } from './submit.js';
+import { serverStreamHandler, unaryHandler } from '../grpc/handlers';
+import type { GatewayBackend } from './backend';
+import { chaincodeEvents } from './chaincode-events';
+import { commitStatus } from './commit-status';
+import { endorse } from './endorse';
+import { evaluate } from './evaluate';
+import { submit } from './submit';
 
 /** The `gateway.Gateway` service implementation for grpc-js, backed by one peer. */
 export function createGatewayService(backend: GatewayBackend): UntypedServiceImplementation {

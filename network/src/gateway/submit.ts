@@ -1,7 +1,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { common, gateway } from '@hyperledger/fabric-protos';
-import { errorMessage, RpcError } from '../grpc/status.js';
-import type { GatewayBackend } from './backend.js';
+import { errorMessage, RpcError } from '../grpc/status';
+import type { GatewayBackend } from './backend';
 
 const STATUS_NAMES = new Map(Object.entries(common.Status).map(([name, value]) => [value as number, name]));
 

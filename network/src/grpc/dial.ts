@@ -1,5 +1,5 @@
 import { credentials, type ChannelCredentials, type ChannelOptions } from '@grpc/grpc-js';
-import { CHANNEL_OPTIONS } from './options.js';
+import { CHANNEL_OPTIONS } from './options';
 
 /** Where and how to reach another node over TLS. */
 export interface Endpoint {

@@ -7,7 +7,7 @@ import type {
   ServerUnaryCall,
   ServerWritableStream,
 } from '@grpc/grpc-js';
-import { toServiceError } from './status.js';
+import { toServiceError } from './status';
 
 /**
  * Wraps an async unary implementation so that every outcome, including a thrown error,

@@ -4,7 +4,7 @@ import {
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { SERVER_OPTIONS } from './options.js';
+import { SERVER_OPTIONS } from './options';
 
 /** The TLS key pair a node serves with. */
 export interface ServerTls {

@@ -1,6 +1,6 @@
 import { common } from '@hyperledger/fabric-protos';
-import type { ChannelConfig } from '../channel/index.js';
-import type { FabricStatus } from '../grpc/proto-types.js';
+import type { ChannelConfig } from '../channel';
+import type { FabricStatus } from '../grpc/proto-types';
 
 /** The orderer's verdict on a broadcast envelope. */
 export interface Admission {

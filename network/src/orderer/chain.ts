@@ -1,8 +1,8 @@
 import { common } from '@hyperledger/fabric-protos';
-import { createBlock, headerHash, lastConfigIndex, signBlock, type BlockSigner } from '../block/index.js';
-import { HeightWatch } from '../deliver/height.js';
-import type { BlockStore } from '../ledger/index.js';
-import { BlockCutter, type BatchSettings } from './cutter.js';
+import { createBlock, headerHash, lastConfigIndex, signBlock, type BlockSigner } from '../block';
+import { HeightWatch } from '../deliver/height';
+import type { BlockStore } from '../ledger';
+import { BlockCutter, type BatchSettings } from './cutter';
 
 /** How the chain cuts blocks: Fabric's batch settings plus the dev-mode cut on drain. */
 export interface CuttingPolicy extends BatchSettings {

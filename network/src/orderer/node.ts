@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { common, orderer } from '@hyperledger/fabric-protos';
-import { lastConfigIndex, type BlockSigner } from '../block/index.js';
-import { configFromBlock, parseChannelConfig, type ChannelConfig } from '../channel/index.js';
-import { startGrpcServer, type ServerTls } from '../grpc/server.js';
-import { openBlockStore, type BlockStore } from '../ledger/index.js';
-import { OrderedChain } from './chain.js';
-import { createAtomicBroadcastService } from './services.js';
+import { lastConfigIndex, type BlockSigner } from '../block';
+import { configFromBlock, parseChannelConfig, type ChannelConfig } from '../channel';
+import { startGrpcServer, type ServerTls } from '../grpc/server';
+import { openBlockStore, type BlockStore } from '../ledger';
+import { OrderedChain } from './chain';
+import { createAtomicBroadcastService } from './services';
 
 /** How to start the orderer node. */
 export interface OrdererOptions {

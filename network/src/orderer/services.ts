@@ -1,12 +1,12 @@
 import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { common, orderer } from '@hyperledger/fabric-protos';
-import type { ChannelConfig } from '../channel/index.js';
-import { DeliverRefused } from '../deliver/request.js';
-import { serveDeliver } from '../deliver/stream.js';
-import { bidiHandler } from '../grpc/handlers.js';
-import type { BlockStore } from '../ledger/index.js';
-import { admitEnvelope } from './admission.js';
-import type { OrderedChain } from './chain.js';
+import type { ChannelConfig } from '../channel';
+import { DeliverRefused } from '../deliver/request';
+import { serveDeliver } from '../deliver/stream';
+import { bidiHandler } from '../grpc/handlers';
+import type { BlockStore } from '../ledger';
+import { admitEnvelope } from './admission';
+import type { OrderedChain } from './chain';
 
 /** What the AtomicBroadcast service needs from the orderer node. */
 export interface OrdererServiceDeps {

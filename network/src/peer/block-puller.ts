@@ -1,7 +1,7 @@
 import type { ClientDuplexStream } from '@grpc/grpc-js';
 import { orderer, type common } from '@hyperledger/fabric-protos';
-import { dial, type Endpoint } from '../grpc/dial.js';
-import { seekEnvelope, type SeekSigner } from '../deliver/seek-envelope.js';
+import { dial, type Endpoint } from '../grpc/dial';
+import { seekEnvelope, type SeekSigner } from '../deliver/seek-envelope';
 
 /** What the puller hands each block to; blocks arrive strictly in order. */
 export type BlockSink = (block: common.Block) => Promise<void>;

@@ -1,6 +1,6 @@
 import type { ClientDuplexStream } from '@grpc/grpc-js';
 import { orderer, type common } from '@hyperledger/fabric-protos';
-import { dial, type Endpoint } from '../grpc/dial.js';
+import { dial, type Endpoint } from '../grpc/dial';
 
 interface Pending {
   resolve(reply: { status: number; info: string }): void;

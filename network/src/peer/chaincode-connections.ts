@@ -1,6 +1,6 @@
-import { connectChaincode, type ChaincodeStream } from '../chaincode/index.js';
-import type { ChaincodeDefinitionView } from '../committer/index.js';
-import { readInstalled } from './installed.js';
+import { connectChaincode, type ChaincodeStream } from '../chaincode';
+import type { ChaincodeDefinitionView } from '../committer';
+import { readInstalled } from './installed';
 
 interface Connection {
   readonly version: string;

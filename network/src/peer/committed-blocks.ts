@@ -1,12 +1,12 @@
 import { common } from '@hyperledger/fabric-protos';
-import { lastConfigIndex } from '../block/index.js';
-import { configFromBlock, parseChannelConfig, type ChannelConfig } from '../channel/index.js';
-import type { createCommitter } from '../committer/index.js';
-import { HeightWatch } from '../deliver/height.js';
-import { blockTransactions } from '../deliver/transactions.js';
-import type { TxValidationCode } from '../grpc/proto-types.js';
-import type { PeerLedger } from '../ledger/index.js';
-import type { TxWaiters } from './tx-waiters.js';
+import { lastConfigIndex } from '../block';
+import { configFromBlock, parseChannelConfig, type ChannelConfig } from '../channel';
+import type { createCommitter } from '../committer';
+import { HeightWatch } from '../deliver/height';
+import { blockTransactions } from '../deliver/transactions';
+import type { TxValidationCode } from '../grpc/proto-types';
+import type { PeerLedger } from '../ledger';
+import type { TxWaiters } from './tx-waiters';
 
 type Committer = ReturnType<typeof createCommitter>;
 

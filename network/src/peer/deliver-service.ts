@@ -1,12 +1,12 @@
 import type { ServerDuplexStream, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { common, peer } from '@hyperledger/fabric-protos';
-import type { ChannelConfig } from '../channel/index.js';
-import { toFilteredBlock } from '../deliver/filtered.js';
-import type { HeightWatch } from '../deliver/height.js';
-import { DeliverRefused, type DeliverRequest } from '../deliver/request.js';
-import { serveDeliver } from '../deliver/stream.js';
-import { bidiHandler } from '../grpc/handlers.js';
-import type { FabricStatus } from '../grpc/proto-types.js';
+import type { ChannelConfig } from '../channel';
+import { toFilteredBlock } from '../deliver/filtered';
+import type { HeightWatch } from '../deliver/height';
+import { DeliverRefused, type DeliverRequest } from '../deliver/request';
+import { serveDeliver } from '../deliver/stream';
+import { bidiHandler } from '../grpc/handlers';
+import type { FabricStatus } from '../grpc/proto-types';
 
 /** What the peer's Deliver service reads. */
 export interface PeerDeliverDeps {

@@ -1,14 +1,14 @@
 import type { common } from '@hyperledger/fabric-protos';
-import type { ChannelConfig } from '../channel/index.js';
-import type { ChaincodeDefinitionView } from '../committer/index.js';
-import type { HeightWatch } from '../deliver/height.js';
-import type { AclSignedData, EndorsingPeer, GatewayBackend } from '../gateway/backend.js';
-import type { PolicySources } from '../gateway/requirements.js';
-import type { TxValidationCode } from '../grpc/proto-types.js';
-import type { PeerLedger } from '../ledger/index.js';
-import { channelPolicyReference } from '../policy/index.js';
-import type { BroadcastClient } from './broadcast-client.js';
-import type { TxWaiters } from './tx-waiters.js';
+import type { ChannelConfig } from '../channel';
+import type { ChaincodeDefinitionView } from '../committer';
+import type { HeightWatch } from '../deliver/height';
+import type { AclSignedData, EndorsingPeer, GatewayBackend } from '../gateway/backend';
+import type { PolicySources } from '../gateway/requirements';
+import type { TxValidationCode } from '../grpc/proto-types';
+import type { PeerLedger } from '../ledger';
+import { channelPolicyReference } from '../policy';
+import type { BroadcastClient } from './broadcast-client';
+import type { TxWaiters } from './tx-waiters';
 
 const VALIDATION_PARAMETER = 'VALIDATION_PARAMETER';
 const LIFECYCLE = '_lifecycle';

@@ -1,25 +1,25 @@
 import { join } from 'node:path';
 import { common, gateway, peer } from '@hyperledger/fabric-protos';
-import { createChaincodeDefinitionView } from '../lifecycle/index.js';
-import { createCommitter } from '../committer/index.js';
-import { createEndorser } from '../endorser/index.js';
-import { configFromBlock, parseChannelConfig } from '../channel/index.js';
-import { createGatewayService } from '../gateway/service.js';
-import type { EndorsingPeer } from '../gateway/backend.js';
-import { unpackProposal } from '../gateway/proposal.js';
-import type { Endpoint } from '../grpc/dial.js';
-import { unaryHandler } from '../grpc/handlers.js';
-import { startGrpcServer, type ServerTls } from '../grpc/server.js';
-import type { Signer } from '../identity/index.js';
-import { openPeerLedger, type PeerLedger } from '../ledger/index.js';
-import { BlockPuller } from './block-puller.js';
-import { BroadcastClient } from './broadcast-client.js';
-import { ChaincodeConnections } from './chaincode-connections.js';
-import { CommittedBlocks, configOfLedger } from './committed-blocks.js';
-import { createPeerDeliverService } from './deliver-service.js';
-import { createGatewayBackend } from './gateway-backend.js';
-import { RemoteEndorser } from './remote-endorser.js';
-import { TxWaiters } from './tx-waiters.js';
+import { createChaincodeDefinitionView } from '../lifecycle';
+import { createCommitter } from '../committer';
+import { createEndorser } from '../endorser';
+import { configFromBlock, parseChannelConfig } from '../channel';
+import { createGatewayService } from '../gateway/service';
+import type { EndorsingPeer } from '../gateway/backend';
+import { unpackProposal } from '../gateway/proposal';
+import type { Endpoint } from '../grpc/dial';
+import { unaryHandler } from '../grpc/handlers';
+import { startGrpcServer, type ServerTls } from '../grpc/server';
+import type { Signer } from '../identity';
+import { openPeerLedger, type PeerLedger } from '../ledger';
+import { BlockPuller } from './block-puller';
+import { BroadcastClient } from './broadcast-client';
+import { ChaincodeConnections } from './chaincode-connections';
+import { CommittedBlocks, configOfLedger } from './committed-blocks';
+import { createPeerDeliverService } from './deliver-service';
+import { createGatewayBackend } from './gateway-backend';
+import { RemoteEndorser } from './remote-endorser';
+import { TxWaiters } from './tx-waiters';
 
 /** Another org's peer, as this peer's gateway reaches it. */
 export interface PeerDirectoryEntry {

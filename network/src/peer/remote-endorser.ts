@@ -1,6 +1,6 @@
 import { peer } from '@hyperledger/fabric-protos';
-import { dial, type Endpoint } from '../grpc/dial.js';
-import type { EndorsingPeer } from '../gateway/backend.js';
+import { dial, type Endpoint } from '../grpc/dial';
+import type { EndorsingPeer } from '../gateway/backend';
 
 /** Another org's peer, asked to endorse through `protos.Endorser/ProcessProposal`. */
 export class RemoteEndorser implements EndorsingPeer {

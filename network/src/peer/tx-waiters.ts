@@ -1,6 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { RpcError } from '../grpc/status.js';
-import type { CommittedTx } from '../gateway/backend.js';
+import { RpcError } from '../grpc/status';
+import type { CommittedTx } from '../gateway/backend';
 
 interface Waiter {
   resolve(tx: CommittedTx): void;

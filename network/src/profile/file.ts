@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ConnectionProfile } from './types.js';
+import type { ConnectionProfile } from './types';
 
 /** The profile file is missing or not a connection profile. */
 export class ProfileError extends Error {

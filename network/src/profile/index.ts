@@ -1,2 +1,2 @@
-export * from './types.js';
-export * from './file.js';
+export * from './types';
+export * from './file';

@@ -3,4 +3,4 @@
  * 0.3.x). Tests and tools import them from here so they never mix message objects with the older
  * copy that fabric-shim pulls in at the repository root.
  */
-export { common, peer, ledger, msp, orderer, gateway } from '@hyperledger/fabric-protos';
+export { common, peer, ledger, msp, orderer, gateway, google } from '@hyperledger/fabric-protos';

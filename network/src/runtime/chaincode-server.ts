@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { StateLayout } from './layout.js';
-import { freePort } from './ports.js';
-import { isAlive, stopPidFile, writePid } from './processes.js';
-import { CHAINCODE_PID_PREFIX } from './owned.js';
+import type { StateLayout } from './layout';
+import { freePort } from './ports';
+import { isAlive, stopPidFile, writePid } from './processes';
+import { CHAINCODE_PID_PREFIX } from './owned';
 
 /** A running chaincode-as-a-service server. */
 export interface ChaincodeServer {

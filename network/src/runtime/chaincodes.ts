@@ -1,11 +1,11 @@
-import type { NetworkDefinition } from '../definition/index.js';
-import { listInstalled, writeInstalled } from '../peer/installed.js';
-import type { ConnectionProfile } from '../profile/types.js';
-import { startChaincodeServer, type ChaincodeServer } from './chaincode-server.js';
-import { connectProfileGateway } from './client.js';
-import type { StateLayout } from './layout.js';
-import { commitDefinition, queryDefinition } from './lifecycle-client.js';
-import { applicationPolicyBytes } from './policy-text.js';
+import type { NetworkDefinition } from '../definition';
+import { listInstalled, writeInstalled } from '../peer/installed';
+import type { ConnectionProfile } from '../profile/types';
+import { startChaincodeServer, type ChaincodeServer } from './chaincode-server';
+import { connectProfileGateway } from './client';
+import type { StateLayout } from './layout';
+import { commitDefinition, queryDefinition } from './lifecycle-client';
+import { applicationPolicyBytes } from './policy-text';
 
 /** A chaincode to serve: its directory, name and version. */
 export interface ChaincodePackage {

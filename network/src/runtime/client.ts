@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { credentials, Client } from '@grpc/grpc-js';
 import { connect, hash, type Gateway } from '@hyperledger/fabric-gateway';
-import { CHANNEL_OPTIONS } from '../grpc/options.js';
-import { createSigner } from '../identity/index.js';
-import type { ConnectionProfile } from '../profile/types.js';
+import { CHANNEL_OPTIONS } from '../grpc/options';
+import { createSigner } from '../identity';
+import type { ConnectionProfile } from '../profile/types';
 
 /** A gateway connection and the gRPC client under it; close both when done. */
 export interface ProfileGateway {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { NetworkDefinition } from '../definition/index.js';
-import { readProfile } from '../profile/file.js';
-import { chaincodePidName } from './chaincode-server.js';
-import { defineChaincode, installAndServe } from './chaincodes.js';
-import { stateLayout } from './layout.js';
-import { adminOrg } from './network.js';
-import { CHAINCODE_PID_PREFIX, stopOwnedProcesses } from './owned.js';
-import { connectProfileGateway } from './client.js';
-import { queryDefinition } from './lifecycle-client.js';
+import type { NetworkDefinition } from '../definition';
+import { readProfile } from '../profile/file';
+import { chaincodePidName } from './chaincode-server';
+import { defineChaincode, installAndServe } from './chaincodes';
+import { stateLayout } from './layout';
+import { adminOrg } from './network';
+import { CHAINCODE_PID_PREFIX, stopOwnedProcesses } from './owned';
+import { connectProfileGateway } from './client';
+import { queryDefinition } from './lifecycle-client';
 
 /** What to deploy on a running network. */
 export interface DeployOptions {

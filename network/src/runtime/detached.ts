@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stateLayout, type StateLayout } from './layout.js';
-import { isAlive, livePid, stopPidFile, writePid } from './processes.js';
-import { stopOwnedProcesses } from './owned.js';
-import type { RunningNetwork, StartOptions } from './network.js';
+import { stateLayout, type StateLayout } from './layout';
+import { isAlive, livePid, stopPidFile, writePid } from './processes';
+import { stopOwnedProcesses } from './owned';
+import type { RunningNetwork, StartOptions } from './network';
 
 /** The name of the background network process's pid file. */
 export const HOST_PID = 'network';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { NetworkDefinition } from '../definition/index.js';
-import { stateLayout } from './layout.js';
-import { startEmbeddedNetwork } from './network.js';
+import type { NetworkDefinition } from '../definition';
+import { stateLayout } from './layout';
+import { startEmbeddedNetwork } from './network';
 
 /**
  * Entry point of the background network process: starts every node in this process from the

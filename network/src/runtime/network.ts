@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { generateCryptoMaterial } from '../crypto/index.js';
-import type { NetworkDefinition } from '../definition/index.js';
-import { writeProfile } from '../profile/file.js';
-import type { ChaincodeServer } from './chaincode-server.js';
-import { defineChaincode, installAndServe, packagesToServe } from './chaincodes.js';
-import { startDetachedHost } from './detached.js';
-import { stateLayout } from './layout.js';
-import { stopOwnedProcesses } from './owned.js';
-import { portOrFree } from './ports.js';
-import { buildProfile } from './profile-build.js';
-import { startNodes, type RunningNodes } from './nodes.js';
+import { generateCryptoMaterial } from '../crypto';
+import type { NetworkDefinition } from '../definition';
+import { writeProfile } from '../profile/file';
+import type { ChaincodeServer } from './chaincode-server';
+import { defineChaincode, installAndServe, packagesToServe } from './chaincodes';
+import { startDetachedHost } from './detached';
+import { stateLayout } from './layout';
+import { stopOwnedProcesses } from './owned';
+import { portOrFree } from './ports';
+import { buildProfile } from './profile-build';
+import { startNodes, type RunningNodes } from './nodes';
 
 /** A started embedded network. */
 export interface RunningNetwork {

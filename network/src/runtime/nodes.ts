@@ -1,12 +1,12 @@
-import { buildGenesisBlock } from '../channel/index.js';
-import type { CryptoMaterial, OrgCrypto } from '../crypto/index.js';
-import type { NetworkDefinition } from '../definition/index.js';
-import type { Endpoint } from '../grpc/dial.js';
-import { createSigner } from '../identity/index.js';
-import { startOrderer, type OrdererNode } from '../orderer/node.js';
-import { startPeer, type PeerNode } from '../peer/node.js';
-import type { StateLayout } from './layout.js';
-import type { NodePorts } from './profile-build.js';
+import { buildGenesisBlock } from '../channel';
+import type { CryptoMaterial, OrgCrypto } from '../crypto';
+import type { NetworkDefinition } from '../definition';
+import type { Endpoint } from '../grpc/dial';
+import { createSigner } from '../identity';
+import { startOrderer, type OrdererNode } from '../orderer/node';
+import { startPeer, type PeerNode } from '../peer/node';
+import type { StateLayout } from './layout';
+import type { NodePorts } from './profile-build';
 
 /** The orderer and one peer per org, all in this process, talking only over gRPC. */
 export interface RunningNodes {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StateLayout } from './layout.js';
-import { stopPidFile } from './processes.js';
+import type { StateLayout } from './layout';
+import { stopPidFile } from './processes';
 
 /** Pid-file prefix of chaincode servers. */
 export const CHAINCODE_PID_PREFIX = 'chaincode-';

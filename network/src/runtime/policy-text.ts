@@ -1,4 +1,4 @@
-import { channelPolicyReference, parseSignaturePolicy, signaturePolicyReference } from '../policy/index.js';
+import { channelPolicyReference, parseSignaturePolicy, signaturePolicyReference } from '../policy';
 
 const IMPLICIT_META = /^(ANY|ALL|MAJORITY)\s+(\w+)$/;
 

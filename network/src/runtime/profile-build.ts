@@ -1,6 +1,6 @@
-import type { CryptoMaterial } from '../crypto/index.js';
-import type { NetworkDefinition } from '../definition/index.js';
-import type { ConnectionProfile, ProfileOrg } from '../profile/types.js';
+import type { CryptoMaterial } from '../crypto';
+import type { NetworkDefinition } from '../definition';
+import type { ConnectionProfile, ProfileOrg } from '../profile/types';
 
 /** The ports the nodes listen on (after free ports were picked). */
 export interface NodePorts {

@@ -1,27 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultNetworkDefinition, type NetworkDefinition } from '@alliance/network/definition';
+import type { NetworkDefinition } from '@alliance/network/definition';
+import { TEST_CHAINCODE_DIR } from './definition';
+
+export { ASSET_CHAINCODE_DIR, TEST_CHAINCODE_DIR, testDefinition } from './definition';
 import type { ConnectionProfile } from '@alliance/network/profile';
-import { connectProfileGateway, startEmbeddedNetwork, type ProfileGateway, type RunningNetwork } from '@alliance/network/runtime';
-
-/** The small test chaincode (get/put/range/history/SBE/events/errors). */
-export const TEST_CHAINCODE_DIR = join(__dirname, '..', 'fixtures', 'test-chaincode');
-/** The create-asset chaincode the benchmark runs. */
-export const ASSET_CHAINCODE_DIR = join(__dirname, '..', 'fixtures', 'asset-chaincode');
-
-/** A network definition for tests: the first `orgs` default orgs, every port 0 (free ports). */
-export function testDefinition(opts: { orgs?: number; chaincode?: string; batch?: Partial<NetworkDefinition['batch']>; timeWindowMinutes?: number } = {}): NetworkDefinition {
-  const def = defaultNetworkDefinition();
-  return {
-    ...def,
-    chaincode: { name: opts.chaincode ?? 'testcc', version: '1.0', path: TEST_CHAINCODE_DIR },
-    orderer: { ...def.orderer, port: 0 },
-    orgs: def.orgs.slice(0, opts.orgs ?? 3).map((org) => ({ ...org, peer: { ...org.peer, port: 0 } })),
-    batch: { ...def.batch, cutOnDrain: true, ...opts.batch },
-    proposalTimeWindowMinutes: opts.timeWindowMinutes ?? def.proposalTimeWindowMinutes,
-  };
-}
+import {
+  connectProfileGateway,
+  startEmbeddedNetwork,
+  type ProfileGateway,
+  type RunningNetwork,
+} from '@alliance/network/runtime';
 
 /** A started test network in a temp state directory. */
 export interface TestNetwork {
@@ -36,7 +26,11 @@ export interface TestNetwork {
 }
 
 /** Starts a network with the test chaincode (or `chaincodeDir`) in a fresh temp state directory. */
-export async function startTestNetwork(def: NetworkDefinition, chaincodeDir = TEST_CHAINCODE_DIR, detached = false): Promise<TestNetwork> {
+export async function startTestNetwork(
+  def: NetworkDefinition,
+  chaincodeDir = TEST_CHAINCODE_DIR,
+  detached = false,
+): Promise<TestNetwork> {
   const stateDir = mkdtempSync(join(tmpdir(), 'alliance-net-'));
   const connections: ProfileGateway[] = [];
   let network: RunningNetwork;

@@ -1,4 +1,4 @@
-import { common } from '@hyperledger/fabric-protos';
+import { common } from '@alliance/network/protos';
 import { channelPolicySatisfiedBy, envelopeSatisfiedBy } from '@alliance/network/gateway';
 import { chooseEndorsingOrgs, type EndorsementRequirement } from '@alliance/network/gateway';
 import { parseSignaturePolicy } from '@alliance/network/policy';

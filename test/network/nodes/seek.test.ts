@@ -1,4 +1,4 @@
-import { common, orderer } from '@hyperledger/fabric-protos';
+import { common, orderer } from '@alliance/network/protos';
 import { isRefusal, resolveSeek } from '@alliance/network/deliver';
 
 function position(kind: 'oldest' | 'newest' | 'next' | number): orderer.SeekPosition {

@@ -1,5 +1,5 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { gateway, google } from '@hyperledger/fabric-protos';
+import { gateway, google } from '@alliance/network/protos';
 import { encodeStatusDetails, RpcError, toServiceError } from '@alliance/network/grpc';
 
 describe('gRPC error details', () => {
