@@ -1,11 +1,5 @@
-import type { BlockCommit, HistoryEntry, StateReader, TxLocation, VersionedValue, WriteSet } from './types';
-
-/** One key's state after the block: a new value, or undefined when deleted. */
-export interface StateUpdate {
-  ns: string;
-  key: string;
-  value: VersionedValue | undefined;
-}
+import { PendingState, type StateUpdate } from './pending-state';
+import type { BlockCommit, HistoryEntry, StateReader, TxLocation } from './types';
 
 /** Everything a block changes in the state store, computed before anything is written. */
 export interface LedgerUpdates {
@@ -14,32 +8,6 @@ export interface LedgerUpdates {
   state: StateUpdate[];
   history: { ns: string; key: string; entry: HistoryEntry }[];
   txIndex: { txId: string; location: TxLocation }[];
-}
-
-function normalizeMetadata(metadata: Record<string, Uint8Array>): Record<string, Uint8Array> | undefined {
-  return Object.keys(metadata).length === 0 ? undefined : metadata;
-}
-
-/**
- * The value a write leaves (Fabric tx_ops.go): a value-only write keeps the existing metadata, a
- * delete removes value and metadata, a metadata-only write keeps the value and is a no-op on a
- * missing key (returns `existing` unchanged).
- */
-function applyWrite(
-  existing: VersionedValue | undefined,
-  write: WriteSet,
-  blockNum: number,
-  txNum: number,
-): VersionedValue | undefined {
-  const version = { blockNum, txNum };
-  if (write.metadataOnly) {
-    if (!existing) return existing;
-    const metadata = normalizeMetadata(write.metadata ?? {});
-    return metadata ? { value: existing.value, version, metadata } : { value: existing.value, version };
-  }
-  if (write.value === undefined) return undefined;
-  const metadata = write.metadata == null ? existing?.metadata : normalizeMetadata(write.metadata);
-  return metadata ? { value: write.value, version, metadata } : { value: write.value, version };
 }
 
 /**
@@ -54,15 +22,11 @@ export function computeUpdates(
   commit: BlockCommit,
 ): LedgerUpdates {
   const blockNum = commit.block.getHeader()?.getNumber() ?? 0;
-  const touched = new Map<string, StateUpdate>();
+  const pending = new PendingState(state);
   const history: LedgerUpdates['history'] = [];
   for (const tx of commit.writes) {
     for (const write of tx.writes) {
-      const id = `${write.ns}\u0000${write.key}`;
-      const pending = touched.get(id);
-      const existing = pending ? pending.value : state.get(write.ns, write.key);
-      const value = applyWrite(existing, write, blockNum, tx.txNum);
-      if (value !== existing) touched.set(id, { ns: write.ns, key: write.key, value });
+      pending.apply(write, blockNum, tx.txNum);
       if (write.metadataOnly) continue;
       const entry: HistoryEntry = {
         txId: tx.txId,
@@ -82,5 +46,5 @@ export function computeUpdates(
     seen.add(txId);
     txIndex.push({ txId, location: { blockNum, txNum, code } });
   }
-  return { blockNum, state: [...touched.values()], history, txIndex };
+  return { blockNum, state: pending.changes(), history, txIndex };
 }
