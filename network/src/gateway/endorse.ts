@@ -76,7 +76,7 @@ async function firstEndorsement(
     const outcome = await askEndorser(target, proposal.signed, target === backend.local);
     if (outcome.kind === 'endorsed') return { peer: target, mspId: target.mspId, response: outcome.response };
     details.push(outcome.detail);
-    if (outcome.kind !== 'peer-failure') break;
+    if (outcome.kind !== 'peer-failure' && outcome.kind !== 'unreachable') break;
   }
   throw new RpcError(GrpcStatus.ABORTED, FIRST_FAILED, details);
 }

@@ -19,6 +19,7 @@ export async function evaluate(
     proposal.channelId,
   );
   const details: ErrorDetail[] = [];
+  let anyResponse = false;
   for (const target of targets) {
     const outcome = await askEndorser(target, proposal.signed, target === backend.local);
     switch (outcome.kind) {

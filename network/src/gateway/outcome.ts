@@ -7,8 +7,10 @@ export type EndorserOutcome =
   | { kind: 'endorsed'; response: peer.ProposalResponse }
   /** The chaincode said no: status outside 200..399 with a payload, or any non-500 error status. */
   | { kind: 'chaincode-error'; detail: ErrorDetail; status: number; message: string }
-  /** The peer failed (500 without payload) or could not be reached; try elsewhere. */
+  /** The peer failed (500 without payload); try elsewhere. */
   | { kind: 'peer-failure'; detail: ErrorDetail }
+  /** No response at all: transport failure or an authentication filter (expired creator, time window); try elsewhere. */
+  | { kind: 'unreachable'; detail: ErrorDetail }
   /** The peer refused the proposal itself (signature, txid, duplicate, ACL). */
   | { kind: 'refused'; detail: ErrorDetail };
 
