@@ -24,6 +24,9 @@ export interface LeafRequest {
   readonly hosts?: readonly string[];
   /** Fabric CA attributes, written in the extension fabric-shim's ClientIdentity reads. */
   readonly attributes?: Readonly<Record<string, string>>;
+  /** Validity period; by default from 5 minutes ago for 10 years. */
+  readonly notBefore?: Date;
+  readonly notAfter?: Date;
 }
 
 const VALIDITY_YEARS = 10;
