@@ -4,3 +4,4 @@ export * from './handlers';
 export * from './server';
 export * from './dial';
 export * from './proto-types';
+export * from './codec';

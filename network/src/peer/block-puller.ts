@@ -1,5 +1,6 @@
 import type { ClientDuplexStream } from '@grpc/grpc-js';
 import { orderer, type common } from '@hyperledger/fabric-protos';
+import { lenientClient } from '../grpc/codec';
 import { dial, type Endpoint } from '../grpc/dial';
 import { seekEnvelope, type SeekSigner } from '../deliver/seek-envelope';
 
@@ -28,7 +29,7 @@ export class BlockPuller {
     private readonly sink: BlockSink,
     private readonly onError: (err: Error) => void,
   ) {
-    this.#client = dial(orderer.AtomicBroadcastClient, endpoint);
+    this.#client = dial(lenientClient<orderer.AtomicBroadcastClient>(orderer.AtomicBroadcastService, 'AtomicBroadcast'), endpoint);
   }
 
   /** Starts pulling from the current height. */

@@ -1,5 +1,6 @@
 import type { ClientDuplexStream } from '@grpc/grpc-js';
 import { orderer, type common } from '@hyperledger/fabric-protos';
+import { lenientClient } from '../grpc/codec';
 import { dial, type Endpoint } from '../grpc/dial';
 
 interface Pending {
@@ -18,7 +19,7 @@ export class BroadcastClient {
   #pending: Pending[] = [];
 
   constructor(endpoint: Endpoint) {
-    this.#client = dial(orderer.AtomicBroadcastClient, endpoint);
+    this.#client = dial(lenientClient<orderer.AtomicBroadcastClient>(orderer.AtomicBroadcastService, 'AtomicBroadcast'), endpoint);
   }
 
   /** Broadcasts one envelope; resolves with the orderer's status and info. */

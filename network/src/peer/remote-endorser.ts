@@ -1,4 +1,5 @@
 import { peer } from '@hyperledger/fabric-protos';
+import { lenientClient } from '../grpc/codec';
 import { dial, type Endpoint } from '../grpc/dial';
 import type { EndorsingPeer } from '../gateway/backend';
 
@@ -13,7 +14,7 @@ export class RemoteEndorser implements EndorsingPeer {
     private readonly timeoutMs = 30_000,
   ) {
     this.address = endpoint.address;
-    this.#client = dial(peer.EndorserClient, endpoint);
+    this.#client = dial(lenientClient<peer.EndorserClient>(peer.EndorserService, 'Endorser'), endpoint);
   }
 
   /** Calls ProcessProposal with a deadline; rejects on any gRPC error. */

@@ -47,26 +47,34 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
   writeFileSync(layout.definition, JSON.stringify(def, null, 2));
   // Chaincode servers left behind by a killed network process are ours (pid files): replace them.
   await stopOwnedProcesses(layout);
+  const log = opts.log ?? (() => undefined);
+  const started = Date.now();
+  const step = (what: string): void => {
+    log(`${what} (+${Date.now() - started} ms)`);
+  };
   const servers: ChaincodeServer[] = [];
   let nodes: RunningNodes | undefined;
   try {
     const packages = packagesToServe(def, layout, opts.chaincodeDir);
     const [crypto, ports] = await Promise.all([
-      generateCryptoMaterial(def, layout.root),
+      generateCryptoMaterial(def, layout.root).then((material) => {
+        step('crypto material ready');
+        return material;
+      }),
       resolvePorts(def),
       ...packages.map(async (pkg) => {
         servers.push(await installAndServe(pkg, layout, false));
+        step(`chaincode server ${pkg.name} listening`);
       }),
     ]);
-    nodes = await startNodes(def, crypto, layout, ports, opts.log ?? (() => undefined));
+    nodes = await startNodes(def, crypto, layout, ports, log);
+    step('orderer and peers started');
     const profile = buildProfile(def, crypto, ports);
     const main = servers.find((s) => s.name === def.chaincode.name);
-    if (main)
-      await defineChaincode(profile, adminOrg(def), {
-        name: main.name,
-        version: main.version,
-        policy: def.endorsementPolicy,
-      });
+    if (main) {
+      await defineChaincode(profile, adminOrg(def), { name: main.name, version: main.version, policy: def.endorsementPolicy });
+      step(`chaincode ${main.name} ${main.version} defined`);
+    }
     writeProfile(layout.profile, profile);
   } catch (err) {
     await nodes?.stop();

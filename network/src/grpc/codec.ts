@@ -1,0 +1,29 @@
+import { makeGenericClientConstructor, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
+
+interface Serializable {
+  serializeBinary(): Uint8Array;
+}
+
+const serialize = (message: Serializable): Buffer => Buffer.from(message.serializeBinary());
+
+/**
+ * A copy of a generated service definition whose serializers accept any message with
+ * `serializeBinary`. google-protobuf registers classes in one global namespace, so when two
+ * copies of the protos are loaded (the gateway client brings its own), decoded messages can be
+ * instances of the other copy, which the generated serializers refuse with `instanceof`.
+ */
+export function lenientService<D extends ServiceDefinition>(definition: D): D {
+  const methods: Record<string, MethodDefinition<Serializable, Serializable>> = {};
+  for (const [name, method] of Object.entries(definition) as [string, MethodDefinition<Serializable, Serializable>][]) {
+    methods[name] = { ...method, requestSerialize: serialize, responseSerialize: serialize };
+  }
+  return methods as unknown as D;
+}
+
+/**
+ * A client class for `definition` with lenient serializers; `Typed` is the generated client
+ * type, whose method signatures it shares.
+ */
+export function lenientClient<Typed>(definition: ServiceDefinition, name: string): new (...args: ConstructorParameters<ReturnType<typeof makeGenericClientConstructor>>) => Typed {
+  return makeGenericClientConstructor(lenientService(definition), name) as unknown as new (...args: ConstructorParameters<ReturnType<typeof makeGenericClientConstructor>>) => Typed;
+}
