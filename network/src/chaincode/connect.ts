@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { peer } from '@hyperledger/fabric-protos';
+import { lenientClient } from '../grpc/codec';
 import { ChaincodeSupportError } from './errors';
 import { chaincodeMessage } from './messages';
 
@@ -54,7 +55,9 @@ export async function openChaincodeStream(opts: ConnectChaincodeOptions): Promis
   const timeoutMs = opts.connectTimeoutMs ?? 10_000;
   const options: grpc.ChannelOptions = { ...CHANNEL_OPTIONS };
   if (opts.tls?.serverNameOverride) options['grpc.ssl_target_name_override'] = opts.tls.serverNameOverride;
-  const client = new peer.ChaincodeClient(opts.address, credentials(opts.tls), options);
+  // Lenient serializers: another loaded copy of the protos (the gateway client's) may own the message classes.
+  const ChaincodeClient = lenientClient<peer.ChaincodeClient>(peer.ChaincodeService, 'Chaincode');
+  const client = new ChaincodeClient(opts.address, credentials(opts.tls), options);
   try {
     await new Promise<void>((resolve, reject) => {
       client.waitForReady(Date.now() + timeoutMs, (err) => {

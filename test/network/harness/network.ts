@@ -54,7 +54,8 @@ export async function startTestNetwork(
     stop: async () => {
       for (const c of connections) c.close();
       await network.stop();
-      rmSync(stateDir, { recursive: true, force: true });
+      // ALLIANCE_KEEP_STATE=1 keeps the state directory (logs, ledgers) for diagnosis.
+      if (!process.env.ALLIANCE_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }
