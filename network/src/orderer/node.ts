@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { common, orderer } from '@hyperledger/fabric-protos';
 import { lastConfigIndex, type BlockSigner } from '../block';
 import { configFromBlock, parseChannelConfig, type ChannelConfig } from '../channel';
@@ -34,7 +33,7 @@ export interface OrdererNode {
 
 /** Starts an orderer with its own block store and AtomicBroadcast service. */
 export async function startOrderer(opts: OrdererOptions): Promise<OrdererNode> {
-  const store = await openBlockStore(join(opts.dataDir, 'blocks'));
+  const store = await openBlockStore(opts.dataDir);
   try {
     if (store.height === 0) await store.append(opts.genesis);
     const config = loadLastConfig(store);

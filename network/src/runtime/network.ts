@@ -82,14 +82,18 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
     throw err;
   }
   const running = nodes;
+  let stopped: Promise<void> | undefined;
   return {
     definition: def,
     profilePath: layout.profile,
-    stop: async () => {
-      await running.stop();
-      await Promise.all(servers.map((s) => s.stop()));
-      await stopOwnedProcesses(layout);
-    },
+    // Idempotent: a second stop waits for the first.
+    stop: () =>
+      (stopped ??= (async () => {
+        await running.stop();
+        await Promise.all(servers.map((s) => s.stop()));
+        await stopOwnedProcesses(layout);
+      })()),
+
   };
 }
 

@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkDefinition } from '@alliance/network/definition';
+import { openBlockStore } from '@alliance/network/ledger';
+import { stateLayout } from '@alliance/network/runtime';
+import { checkChain } from './chain-check';
 import { TEST_CHAINCODE_DIR } from './definition';
 
 export { ASSET_CHAINCODE_DIR, TEST_CHAINCODE_DIR, testDefinition } from './definition';
@@ -54,6 +57,7 @@ export async function startTestNetwork(
     stop: async () => {
       for (const c of connections) c.close();
       await network.stop();
+      await verifyStoredChains(stateDir, def);
       // ALLIANCE_KEEP_STATE=1 keeps the state directory (logs, ledgers) for diagnosis.
       if (!process.env.ALLIANCE_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
     },
@@ -69,3 +73,23 @@ export function mspOf(def: NetworkDefinition, org: string): string {
 
 /** UTF-8 text of bytes. */
 export const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+
+/** Every block stored by a peer, read back from its block files. */
+export async function storedBlocks(peerDir: string): Promise<Uint8Array[]> {
+  const store = await openBlockStore(peerDir);
+  try {
+    return Array.from({ length: store.height }, (_, i) => store.get(i) ?? new Uint8Array());
+  } finally {
+    await store.close();
+  }
+}
+
+/** Re-verifies every peer's stored chain with the independent checker; throws listing the problems. */
+export async function verifyStoredChains(stateDir: string, def: NetworkDefinition): Promise<void> {
+  const layout = stateLayout(stateDir);
+  const appMspIds = def.orgs.map((o) => o.mspId);
+  for (const org of def.orgs) {
+    const problems = checkChain(await storedBlocks(layout.nodeDir(org.peer.host)), { ordererMspId: def.orderer.mspId, appMspIds, minEndorsingOrgs: 1 });
+    if (problems.length > 0) throw new Error(`peer of ${org.name}: ${problems.slice(0, 10).join('; ')}`);
+  }
+}
