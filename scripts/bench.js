@@ -63,7 +63,13 @@ async function runLoad(contract, concurrency, total) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { concurrency, transactions: total, failed, seconds: Number(seconds.toFixed(2)), committedTxPerSec: Number(((total - failed) / seconds).toFixed(1)) };
+  return {
+    concurrency,
+    transactions: total,
+    failed,
+    seconds: Number(seconds.toFixed(2)),
+    committedTxPerSec: Number(((total - failed) / seconds).toFixed(1)),
+  };
 }
 
 async function benchThreeOrgs() {
@@ -71,7 +77,12 @@ async function benchThreeOrgs() {
   const definition = threeOrgDefinition();
   progress('starting a 3-org network (MAJORITY endorsement) in a background process');
   const t0 = performance.now();
-  const network = await startEmbeddedNetwork({ definition, stateDir, chaincodeDir: ASSET_CHAINCODE, detached: true });
+  const network = await startEmbeddedNetwork({
+    definition,
+    stateDir,
+    chaincodeDir: ASSET_CHAINCODE,
+    detached: true,
+  });
   const readyMs = performance.now() - t0;
   const profile = JSON.parse(readFileSync(network.profilePath, 'utf8'));
   const connection = connectProfileGateway(profile, 'platform', 'User1');
@@ -100,13 +111,28 @@ async function benchThreeOrgs() {
       evaluateSamples.push(performance.now() - t);
     }
 
-    const throughput = [{ concurrency: 1, transactions: SEQUENTIAL, failed: 0, seconds: Number(seqSeconds.toFixed(2)), committedTxPerSec: Number((SEQUENTIAL / seqSeconds).toFixed(1)) }];
+    const throughput = [
+      {
+        concurrency: 1,
+        transactions: SEQUENTIAL,
+        failed: 0,
+        seconds: Number(seqSeconds.toFixed(2)),
+        committedTxPerSec: Number((SEQUENTIAL / seqSeconds).toFixed(1)),
+      },
+    ];
     for (const concurrency of [16, 64]) {
       progress(`${LOAD[concurrency]} submissions at concurrency ${concurrency}`);
       throughput.push(await runLoad(contract, concurrency, LOAD[concurrency]));
     }
     return {
-      topology: { orgs: 3, peers: 3, orderers: 1, endorsement: 'MAJORITY Endorsement (2 of 3)', chaincode: 'CreateAsset/ReadAsset (chaincode-as-a-service)', blockCutting: 'cut on drain' },
+      topology: {
+        orgs: 3,
+        peers: 3,
+        orderers: 1,
+        endorsement: 'MAJORITY Endorsement (2 of 3)',
+        chaincode: 'CreateAsset/ReadAsset (chaincode-as-a-service)',
+        blockCutting: 'cut on drain',
+      },
       readyMs: Number(readyMs.toFixed(0)),
       submit: latencies(submitSamples),
       evaluate: latencies(evaluateSamples),
@@ -125,7 +151,10 @@ async function main() {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
     targets: { committedTxPerSec: 300, submitP50Ms: 20, evaluateP50Ms: 3, readyMs: 3000 },
     threeOrgCreateAsset: threeOrg,
-    allianceFiveOrg: { measured: false, reason: 'the alliance chaincode scenario is not part of this benchmark yet' },
+    allianceFiveOrg: {
+      measured: false,
+      reason: 'the alliance chaincode scenario is not part of this benchmark yet',
+    },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

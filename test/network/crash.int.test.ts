@@ -5,7 +5,13 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import { openPeerLedger, rebuildState, type PeerLedger } from '@alliance/network/ledger';
 import type { ConnectionProfile } from '@alliance/network/profile';
 import { peer } from '@alliance/network/protos';
-import { connectProfileGateway, startEmbeddedNetwork, stateLayout, type ProfileGateway, type RunningNetwork } from '@alliance/network/runtime';
+import {
+  connectProfileGateway,
+  startEmbeddedNetwork,
+  stateLayout,
+  type ProfileGateway,
+  type RunningNetwork,
+} from '@alliance/network/runtime';
 import { TEST_CHAINCODE_DIR, testDefinition } from './harness/definition';
 import { verifyStoredChains } from './harness/network';
 
@@ -18,7 +24,11 @@ interface Committed {
   code: number;
 }
 
-function contractOf(network: RunningNetwork): { connection: ProfileGateway; contract: Contract; qscc: Contract } {
+function contractOf(network: RunningNetwork): {
+  connection: ProfileGateway;
+  contract: Contract;
+  qscc: Contract;
+} {
   const profile = JSON.parse(readFileSync(network.profilePath, 'utf8')) as ConnectionProfile;
   const connection = connectProfileGateway(profile, 'platform', 'User1');
   const channel = connection.gateway.getNetwork(profile.channel);
@@ -27,7 +37,8 @@ function contractOf(network: RunningNetwork): { connection: ProfileGateway; cont
 
 function stateOf(ledger: PeerLedger, ns: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of ledger.state.range(ns, '', '')) out[key] = `${Buffer.from(value.value).toString('hex')}@${value.version.blockNum}.${value.version.txNum}`;
+  for (const [key, value] of ledger.state.range(ns, '', ''))
+    out[key] = `${Buffer.from(value.value).toString('hex')}@${value.version.blockNum}.${value.version.txNum}`;
   return out;
 }
 
@@ -42,7 +53,12 @@ describe('crash recovery: SIGKILL of the network process during a load', () => {
   });
 
   it('keeps every transaction reported committed, with its code, and state equals the state rebuilt from blocks', async () => {
-    network = await startEmbeddedNetwork({ definition: def, stateDir, chaincodeDir: TEST_CHAINCODE_DIR, detached: true });
+    network = await startEmbeddedNetwork({
+      definition: def,
+      stateDir,
+      chaincodeDir: TEST_CHAINCODE_DIR,
+      detached: true,
+    });
     const first = contractOf(network);
     const committed: Committed[] = [];
     let running = true;
@@ -67,13 +83,23 @@ describe('crash recovery: SIGKILL of the network process during a load', () => {
     await load;
     first.connection.close();
 
-    network = await startEmbeddedNetwork({ definition: def, stateDir, chaincodeDir: TEST_CHAINCODE_DIR, detached: true });
+    network = await startEmbeddedNetwork({
+      definition: def,
+      stateDir,
+      chaincodeDir: TEST_CHAINCODE_DIR,
+      detached: true,
+    });
     const second = contractOf(network);
     try {
       for (const tx of committed) {
-        const processed = peer.ProcessedTransaction.deserializeBinary(await second.qscc.evaluateTransaction('GetTransactionByID', def.channel, tx.txId));
+        const processed = peer.ProcessedTransaction.deserializeBinary(
+          await second.qscc.evaluateTransaction('GetTransactionByID', def.channel, tx.txId),
+        );
         expect(processed.getValidationcode()).toBe(tx.code);
-        if (tx.code === peer.TxValidationCode.VALID) expect(Buffer.from(await second.contract.evaluateTransaction('get', tx.key)).toString()).toBe(tx.value);
+        if (tx.code === peer.TxValidationCode.VALID)
+          expect(Buffer.from(await second.contract.evaluateTransaction('get', tx.key)).toString()).toBe(
+            tx.value,
+          );
       }
       await second.contract.submitTransaction('put', 'after-restart', 'ok');
     } finally {

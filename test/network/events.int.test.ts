@@ -12,7 +12,9 @@ async function take<T>(iterator: AsyncIterator<T>, count: number, ms = 10_000): 
     const next = await Promise.race([
       iterator.next(),
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('timed out waiting for events')), deadline - Date.now()),
+        setTimeout(() => {
+          reject(new Error('timed out waiting for events'));
+        }, deadline - Date.now()),
       ),
     ]);
     if (next.done) break;

@@ -56,7 +56,7 @@ export async function openChaincodeStream(opts: ConnectChaincodeOptions): Promis
   const options: grpc.ChannelOptions = { ...CHANNEL_OPTIONS };
   if (opts.tls?.serverNameOverride) options['grpc.ssl_target_name_override'] = opts.tls.serverNameOverride;
   // Lenient serializers: another loaded copy of the protos (the gateway client's) may own the message classes.
-  const ChaincodeClient = lenientClient<peer.ChaincodeClient>(peer.ChaincodeService, 'Chaincode');
+  const ChaincodeClient = lenientClient(peer.ChaincodeClient, peer.ChaincodeService);
   const client = new ChaincodeClient(opts.address, credentials(opts.tls), options);
   try {
     await new Promise<void>((resolve, reject) => {

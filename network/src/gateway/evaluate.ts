@@ -38,14 +38,16 @@ export async function evaluate(
           [outcome.detail],
         );
       case 'peer-failure':
+        anyResponse = true;
+        details.push(outcome.detail);
+        break;
+      case 'unreachable':
         details.push(outcome.detail);
     }
   }
-  throw new RpcError(
-    GrpcStatus.ABORTED,
-    'failed to evaluate transaction, see attached details for more info',
-    details,
-  );
+  // Only unreachable peers: UNAVAILABLE; a peer that answered with a failure: ABORTED.
+  const message = 'failed to evaluate transaction, see attached details for more info';
+  throw new RpcError(anyResponse ? GrpcStatus.ABORTED : GrpcStatus.UNAVAILABLE, message, details);
 }
 
 function evaluationTargets(

@@ -1,4 +1,10 @@
-import { makeGenericClientConstructor, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
+import {
+  makeGenericClientConstructor,
+  type ChannelCredentials,
+  type ChannelOptions,
+  type MethodDefinition,
+  type ServiceDefinition,
+} from '@grpc/grpc-js';
 
 interface Serializable {
   serializeBinary(): Uint8Array;
@@ -14,16 +20,29 @@ const serialize = (message: Serializable): Buffer => Buffer.from(message.seriali
  */
 export function lenientService<D extends ServiceDefinition>(definition: D): D {
   const methods: Record<string, MethodDefinition<Serializable, Serializable>> = {};
-  for (const [name, method] of Object.entries(definition) as [string, MethodDefinition<Serializable, Serializable>][]) {
+  for (const [name, method] of Object.entries(definition) as [
+    string,
+    MethodDefinition<Serializable, Serializable>,
+  ][]) {
     methods[name] = { ...method, requestSerialize: serialize, responseSerialize: serialize };
   }
   return methods as unknown as D;
 }
 
+/** A constructor of a grpc-js client class. */
+export type ClientClass<C> = new (
+  address: string,
+  credentials: ChannelCredentials,
+  options?: ChannelOptions,
+) => C;
+
 /**
- * A client class for `definition` with lenient serializers; `Typed` is the generated client
- * type, whose method signatures it shares.
+ * The generated client class `generated` of `definition`, rebuilt with lenient serializers;
+ * instances have the generated class's methods and types.
  */
-export function lenientClient<Typed>(definition: ServiceDefinition, name: string): new (...args: ConstructorParameters<ReturnType<typeof makeGenericClientConstructor>>) => Typed {
-  return makeGenericClientConstructor(lenientService(definition), name) as unknown as new (...args: ConstructorParameters<ReturnType<typeof makeGenericClientConstructor>>) => Typed;
+export function lenientClient<C>(generated: ClientClass<C>, definition: ServiceDefinition): ClientClass<C> {
+  return makeGenericClientConstructor(
+    lenientService(definition),
+    generated.name,
+  ) as unknown as ClientClass<C>;
 }

@@ -48,7 +48,8 @@ export async function startGrpcServer(opts: {
   services: readonly ServiceBinding[];
 }): Promise<RunningServer> {
   const server = new Server(SERVER_OPTIONS);
-  for (const service of opts.services) server.addService(lenientService(service.definition), service.implementation);
+  for (const service of opts.services)
+    server.addService(lenientService(service.definition), service.implementation);
   const credentials = ServerCredentials.createSsl(
     null,
     [{ cert_chain: Buffer.from(opts.tls.certPem), private_key: Buffer.from(opts.tls.keyPem) }],

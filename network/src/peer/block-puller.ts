@@ -29,7 +29,10 @@ export class BlockPuller {
     private readonly sink: BlockSink,
     private readonly onError: (err: Error) => void,
   ) {
-    this.#client = dial(lenientClient<orderer.AtomicBroadcastClient>(orderer.AtomicBroadcastService, 'AtomicBroadcast'), endpoint);
+    this.#client = dial(
+      lenientClient(orderer.AtomicBroadcastClient, orderer.AtomicBroadcastService),
+      endpoint,
+    );
   }
 
   /** Starts pulling from the current height. */
@@ -60,7 +63,12 @@ export class BlockPuller {
     const restart = (): void => {
       if (this.#stream !== stream) return;
       this.#stream = undefined;
-      if (!this.#stopped) this.#retry = setTimeout(() => void this.#chain.then(() => this.start()), RETRY_MS);
+      if (this.#stopped) return;
+      this.#retry = setTimeout(() => {
+        void this.#chain.then(() => {
+          this.start();
+        });
+      }, RETRY_MS);
     };
     stream.on('error', restart);
     stream.on('end', restart);

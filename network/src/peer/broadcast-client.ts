@@ -19,7 +19,10 @@ export class BroadcastClient {
   #pending: Pending[] = [];
 
   constructor(endpoint: Endpoint) {
-    this.#client = dial(lenientClient<orderer.AtomicBroadcastClient>(orderer.AtomicBroadcastService, 'AtomicBroadcast'), endpoint);
+    this.#client = dial(
+      lenientClient(orderer.AtomicBroadcastClient, orderer.AtomicBroadcastService),
+      endpoint,
+    );
   }
 
   /** Broadcasts one envelope; resolves with the orderer's status and info. */

@@ -14,7 +14,7 @@ export class RemoteEndorser implements EndorsingPeer {
     private readonly timeoutMs = 30_000,
   ) {
     this.address = endpoint.address;
-    this.#client = dial(lenientClient<peer.EndorserClient>(peer.EndorserService, 'Endorser'), endpoint);
+    this.#client = dial(lenientClient(peer.EndorserClient, peer.EndorserService), endpoint);
   }
 
   /** Calls ProcessProposal with a deadline; rejects on any gRPC error. */

@@ -72,7 +72,11 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
     const profile = buildProfile(def, crypto, ports);
     const main = servers.find((s) => s.name === def.chaincode.name);
     if (main) {
-      await defineChaincode(profile, adminOrg(def), { name: main.name, version: main.version, policy: def.endorsementPolicy });
+      await defineChaincode(profile, adminOrg(def), {
+        name: main.name,
+        version: main.version,
+        policy: def.endorsementPolicy,
+      });
       step(`chaincode ${main.name} ${main.version} defined`);
     }
     writeProfile(layout.profile, profile);
@@ -93,7 +97,6 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
         await Promise.all(servers.map((s) => s.stop()));
         await stopOwnedProcesses(layout);
       })()),
-
   };
 }
 

@@ -89,7 +89,11 @@ export async function verifyStoredChains(stateDir: string, def: NetworkDefinitio
   const layout = stateLayout(stateDir);
   const appMspIds = def.orgs.map((o) => o.mspId);
   for (const org of def.orgs) {
-    const problems = checkChain(await storedBlocks(layout.nodeDir(org.peer.host)), { ordererMspId: def.orderer.mspId, appMspIds, minEndorsingOrgs: 1 });
+    const problems = checkChain(await storedBlocks(layout.nodeDir(org.peer.host)), {
+      ordererMspId: def.orderer.mspId,
+      appMspIds,
+      minEndorsingOrgs: 1,
+    });
     if (problems.length > 0) throw new Error(`peer of ${org.name}: ${problems.slice(0, 10).join('; ')}`);
   }
 }
