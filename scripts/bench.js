@@ -5,7 +5,7 @@
 // --detached` runs it) and this process is the client, with the unmodified fabric-gateway
 // client signing through node:crypto (its custom-signer hook).
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
-const { cpus, tmpdir } = require('node:os');
+const { cpus, loadavg, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { defaultNetworkDefinition } = require('../network/dist/definition');
@@ -146,9 +146,16 @@ async function benchThreeOrgs() {
 }
 
 async function main() {
+  const loadBefore = loadavg()[0];
   const threeOrg = await benchThreeOrgs();
   const result = {
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+    // Load average before and after: other work on the machine slows every figure.
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
+    },
     targets: { committedTxPerSec: 300, submitP50Ms: 20, evaluateP50Ms: 3, readyMs: 3000 },
     threeOrgCreateAsset: threeOrg,
     allianceFiveOrg: {
