@@ -59,7 +59,8 @@ export class PendingState {
   apply(write: WriteSet, blockNum: number, txNum: number): void {
     const existing = this.get(write.ns, write.key);
     const value = applyWrite(existing, write, blockNum, txNum);
-    if (value !== existing) this.updates.set(`${write.ns}\u0000${write.key}`, { ns: write.ns, key: write.key, value });
+    if (value !== existing)
+      this.updates.set(`${write.ns}\u0000${write.key}`, { ns: write.ns, key: write.key, value });
   }
 
   /** Keys in [start, end) (end '' = namespace end) of committed state merged with the applied writes. */

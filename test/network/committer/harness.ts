@@ -14,6 +14,7 @@ import {
   buildEndorserTransaction,
   buildRwset,
   chaincodeDefinitions,
+  createTestChannel,
   type EndorserTxOptions,
   type NamespaceSpec,
   type TestChannel,
@@ -52,7 +53,8 @@ export async function openHarness(
     onConfig: (c) => configs.push(c),
   });
   await committer.commitBlock(channel.genesis);
-  const nextBlock = (envelopes: Uint8Array[]): common.Block => createBlock(ledger.height, ledger.currentHash(), envelopes);
+  const nextBlock = (envelopes: Uint8Array[]): common.Block =>
+    createBlock(ledger.height, ledger.currentHash(), envelopes);
   return {
     ledger,
     committer,
@@ -67,10 +69,37 @@ export async function openHarness(
         ...overrides,
       }),
     nextBlock,
-    commit: async (envelopes) => [...(await committer.commitBlock(channel.signAsOrderer(nextBlock(envelopes))))],
+    commit: async (envelopes) => [
+      ...(await committer.commitBlock(channel.signAsOrderer(nextBlock(envelopes)))),
+    ],
     close: async () => {
       await ledger.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test channel (once per file) and a fresh harness per test, set up and torn down by jest hooks. */
+export interface HarnessScope {
+  channel: TestChannel;
+  h: CommitHarness;
+}
+
+/** Registers the hooks that give every test of the file a fresh ledger on a shared channel. */
+export function useCommitHarness(): HarnessScope {
+  const scope = {} as HarnessScope;
+  // Generating a channel's keys and certificates takes seconds on a loaded machine.
+  beforeAll(async () => {
+    scope.channel = await createTestChannel();
+  }, 60_000);
+  afterAll(() => {
+    scope.channel.cleanup();
+  });
+  beforeEach(async () => {
+    scope.h = await openHarness(scope.channel);
+  }, 20_000);
+  afterEach(async () => {
+    await scope.h.close();
+  });
+  return scope;
 }

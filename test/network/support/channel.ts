@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signBlock } from '@alliance/network/block';
-import { buildGenesisBlock, configFromBlock, parseChannelConfig, type ChannelConfig } from '@alliance/network/channel';
+import {
+  buildGenesisBlock,
+  configFromBlock,
+  parseChannelConfig,
+  type ChannelConfig,
+} from '@alliance/network/channel';
 import type { ChaincodeDefinitionView } from '@alliance/network/committer';
 import { generateCryptoMaterial, type CryptoMaterial } from '@alliance/network/crypto';
 import { defaultNetworkDefinition, type NetworkDefinition } from '@alliance/network/definition';
@@ -45,6 +50,15 @@ export async function createTestChannel(orgs = ['platform', 'brand', 'supplier']
     if (!found) throw new Error(`no org ${name}`);
     return found;
   };
+  // Parsing a private key costs more than a signature: each identity's signer is made once.
+  const signers = new Map<string, Signer>();
+  const cached = (id: string, make: () => Signer): Signer => {
+    const known = signers.get(id);
+    if (known) return known;
+    const made = make();
+    signers.set(id, made);
+    return made;
+  };
   const ordererSigner = createSigner(
     crypto.orderer.mspId,
     crypto.orderer.node.identity.certPem,
@@ -55,24 +69,32 @@ export async function createTestChannel(orgs = ['platform', 'brand', 'supplier']
     crypto,
     genesis,
     config: parsed,
-    user: (name, userName = 'User1') => {
-      const files = org(name).users[userName];
-      if (!files) throw new Error(`no user ${userName} in ${name}`);
-      return createSigner(org(name).mspId, files.certPem, files.keyPem);
-    },
-    peer: (name) => createSigner(org(name).mspId, org(name).node.identity.certPem, org(name).node.identity.keyPem),
+    user: (name, userName = 'User1') =>
+      cached(`${name}/${userName}`, () => {
+        const files = org(name).users[userName];
+        if (!files) throw new Error(`no user ${userName} in ${name}`);
+        return createSigner(org(name).mspId, files.certPem, files.keyPem);
+      }),
+    peer: (name) =>
+      cached(`${name}/peer`, () =>
+        createSigner(org(name).mspId, org(name).node.identity.certPem, org(name).node.identity.keyPem),
+      ),
     orderer: () => ordererSigner,
     signAsOrderer: (block, lastConfigIndex = 0) => {
       signBlock(block, ordererSigner, lastConfigIndex);
       return block;
     },
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(root, { recursive: true, force: true });
+    },
   };
 }
 
 /** Chaincode definitions held in memory: each name with version '1.0' and the given policy. */
 export function chaincodeDefinitions(
-  policies: Record<string, Uint8Array> = { provenance: channelPolicyReference('/Channel/Application/Endorsement') },
+  policies: Record<string, Uint8Array> = {
+    provenance: channelPolicyReference('/Channel/Application/Endorsement'),
+  },
 ): ChaincodeDefinitionView {
   return {
     get: (name) => {
