@@ -29,8 +29,14 @@ export const requestHandlers: ReadonlyMap<number, Handler> = new Map<number, Han
   [Type.PUT_STATE, putState],
   [Type.DEL_STATE, delState],
   [Type.GET_STATE_BY_RANGE, getStateByRange],
-  [Type.QUERY_STATE_NEXT, (p, ctx) => ctx.iterators.next(peer.QueryStateNext.deserializeBinary(p).getId()).serializeBinary()],
-  [Type.QUERY_STATE_CLOSE, (p, ctx) => ctx.iterators.close(peer.QueryStateClose.deserializeBinary(p).getId()).serializeBinary()],
+  [
+    Type.QUERY_STATE_NEXT,
+    (p, ctx) => ctx.iterators.next(peer.QueryStateNext.deserializeBinary(p).getId()).serializeBinary(),
+  ],
+  [
+    Type.QUERY_STATE_CLOSE,
+    (p, ctx) => ctx.iterators.close(peer.QueryStateClose.deserializeBinary(p).getId()).serializeBinary(),
+  ],
   [Type.GET_QUERY_RESULT, getQueryResult],
   [Type.GET_HISTORY_FOR_KEY, getHistoryForKey],
   [Type.GET_STATE_METADATA, getStateMetadata],
@@ -40,7 +46,10 @@ export const requestHandlers: ReadonlyMap<number, Handler> = new Map<number, Han
 
 function refusePrivate(collection: string): void {
   if (collection !== '') {
-    throw new ChaincodeSupportError('BAD_REQUEST', `private data collection '${collection}' is not defined on this network`);
+    throw new ChaincodeSupportError(
+      'BAD_REQUEST',
+      `private data collection '${collection}' is not defined on this network`,
+    );
   }
 }
 
@@ -152,7 +161,9 @@ function putStateMetadata(payload: Uint8Array, ctx: RequestContext): Uint8Array 
   const entry = req.getMetadata();
   if (!entry) throw new ChaincodeSupportError('BAD_REQUEST', 'metadata entry is missing');
   // As in Fabric, a metadata write carries the one entry set, replacing the key's metadata.
-  ctx.simulator.setStateMetadata(ctx.namespace, req.getKey(), { [entry.getMetakey()]: entry.getValue_asU8() });
+  ctx.simulator.setStateMetadata(ctx.namespace, req.getKey(), {
+    [entry.getMetakey()]: entry.getValue_asU8(),
+  });
   return EMPTY;
 }
 

@@ -128,12 +128,19 @@ class Simulator implements TxSimulator {
     this.done = true;
     // Range infos join the rwset at the end, in the order the scans were opened.
     for (const { ns, record } of this.scans) this.builder.addRangeQuery(ns, record);
-    return { rwset: this.builder.build(), readOnly: !this.builder.hasWrites(), writes: this.builder.writes() };
+    return {
+      rwset: this.builder.build(),
+      readOnly: !this.builder.hasWrites(),
+      writes: this.builder.writes(),
+    };
   }
 
   private checkDone(): void {
     if (this.done) {
-      throw new ChaincodeSupportError('SIMULATION_DONE', 'This instance should not be used after calling Done()');
+      throw new ChaincodeSupportError(
+        'SIMULATION_DONE',
+        'This instance should not be used after calling Done()',
+      );
     }
   }
 

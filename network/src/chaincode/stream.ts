@@ -101,7 +101,8 @@ class Stream implements ChaincodeStream {
   }
 
   private run(req: ChaincodeExecuteRequest): Promise<ChaincodeExecuteResult> {
-    if (this.ended) return Promise.reject(executeError(req.txId, 'STREAM_TERMINATED', 'chaincode stream terminated'));
+    if (this.ended)
+      return Promise.reject(executeError(req.txId, 'STREAM_TERMINATED', 'chaincode stream terminated'));
     const key = contextKey(req.channelId, req.txId);
     return new Promise<ChaincodeExecuteResult>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -141,7 +142,9 @@ class Stream implements ChaincodeStream {
     }
     const handler = requestHandlers.get(type);
     if (!execution || !handler) {
-      const reason = handler ? 'no ledger context' : 'Fabric side handler cannot handle this message while in ready state';
+      const reason = handler
+        ? 'no ledger context'
+        : 'Fabric side handler cannot handle this message while in ready state';
       this.replyError(msg, reason);
       return;
     }
@@ -183,7 +186,11 @@ function contextKey(channelId: string, txId: string): string {
   return `${channelId}\u0000${txId}`;
 }
 
-function executeError(txId: string, code: 'EXECUTE_TIMEOUT' | 'STREAM_TERMINATED', reason: string): ChaincodeSupportError {
+function executeError(
+  txId: string,
+  code: 'EXECUTE_TIMEOUT' | 'STREAM_TERMINATED',
+  reason: string,
+): ChaincodeSupportError {
   return new ChaincodeSupportError(code, `failed to execute transaction ${txId}: error sending: ${reason}`);
 }
 
@@ -199,6 +206,9 @@ function completion(msg: peer.ChaincodeMessage): ChaincodeExecuteResult | Chainc
     return event ? { response, event } : { response };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return new ChaincodeSupportError('TRANSACTION_FAILED', `failed to unmarshal response for transaction ${msg.getTxid()}: ${reason}`);
+    return new ChaincodeSupportError(
+      'TRANSACTION_FAILED',
+      `failed to unmarshal response for transaction ${msg.getTxid()}: ${reason}`,
+    );
   }
 }

@@ -41,7 +41,9 @@ export function runAuthFilters(up: UnpackedProposal, timeWindowMs: number, now: 
 /** The expiration filter reads the certificate alone; anything unreadable is left to validation. */
 function creatorExpired(creator: Uint8Array, now: number): boolean {
   try {
-    return parseCertificate(msp.SerializedIdentity.deserializeBinary(creator).getIdBytes_asU8()).notAfter < now;
+    return (
+      parseCertificate(msp.SerializedIdentity.deserializeBinary(creator).getIdBytes_asU8()).notAfter < now
+    );
   } catch {
     return false;
   }

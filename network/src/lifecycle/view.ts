@@ -20,7 +20,9 @@ export function createChaincodeDefinitionView(state: StateReader): ChaincodeDefi
   return {
     get(name) {
       const def = readDefinition(name, (key) => state.get(LIFECYCLE_NAMESPACE, key)?.value);
-      return def && { version: def.version, sequence: def.sequence, endorsementPolicy: def.endorsementPolicy };
+      return (
+        def && { version: def.version, sequence: def.sequence, endorsementPolicy: def.endorsementPolicy }
+      );
     },
   };
 }

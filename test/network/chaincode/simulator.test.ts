@@ -3,14 +3,26 @@ import { MemoryState } from '../support/memory-state';
 import { decodeRwSet } from '../support/rwset';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
-const text = (b: Uint8Array | undefined): string | undefined => (b ? Buffer.from(b).toString('utf8') : undefined);
+const text = (b: Uint8Array | undefined): string | undefined =>
+  b ? Buffer.from(b).toString('utf8') : undefined;
 
 function committed(): MemoryState {
   const state = new MemoryState();
-  state.commit([{ txId: 't1', writes: [{ ns: 'cc', key: 'a', value: 'A1' }, { ns: 'cc', key: 'b', value: 'B1' }] }]);
+  state.commit([
+    {
+      txId: 't1',
+      writes: [
+        { ns: 'cc', key: 'a', value: 'A1' },
+        { ns: 'cc', key: 'b', value: 'B1' },
+      ],
+    },
+  ]);
   state.commit([
     { txId: 't2', writes: [{ ns: 'cc', key: 'c', value: 'C1' }] },
-    { txId: 't3', writes: [{ ns: 'cc', key: 'a', value: 'A2', metadata: { VALIDATION_PARAMETER: bytes('p') } }] },
+    {
+      txId: 't3',
+      writes: [{ ns: 'cc', key: 'a', value: 'A2', metadata: { VALIDATION_PARAMETER: bytes('p') } }],
+    },
   ]);
   return state;
 }
@@ -62,7 +74,13 @@ describe('TxSimulator', () => {
     const [ns] = decodeRwSet(results.rwset);
     expect(ns?.reads).toEqual([{ key: 'a', version: { blockNum: 2, txNum: 1 } }, { key: 'none' }]);
     expect(ns?.metadataWrites).toEqual([
-      { key: 'b', entries: [{ name: 'a', value: '1' }, { name: 'z', value: '2' }] },
+      {
+        key: 'b',
+        entries: [
+          { name: 'a', value: '1' },
+          { name: 'z', value: '2' },
+        ],
+      },
       { key: 'c', entries: [] },
     ]);
     expect(results.readOnly).toBe(false);
@@ -105,7 +123,9 @@ describe('TxSimulator', () => {
     paged.paginatedRangeScan('cc', '', '');
     expect(() => {
       paged.putState('cc', 'k', bytes('v'));
-    }).toThrow('txid [tx1]: unsuppored transaction. Transaction has already performed a paginated query. Writes are not allowed');
+    }).toThrow(
+      'txid [tx1]: unsuppored transaction. Transaction has already performed a paginated query. Writes are not allowed',
+    );
     expect(() => {
       paged.setStateMetadata('cc', 'k', null);
     }).toThrow(ChaincodeSupportError);

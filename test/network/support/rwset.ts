@@ -19,7 +19,9 @@ export function decodeRwSet(bytes: Uint8Array): DecodedNamespace[] {
         namespace: ns.getNamespace(),
         reads: set.getReadsList().map((r) => {
           const v = r.getVersion();
-          return v ? { key: r.getKey(), version: { blockNum: v.getBlockNum(), txNum: v.getTxNum() } } : { key: r.getKey() };
+          return v
+            ? { key: r.getKey(), version: { blockNum: v.getBlockNum(), txNum: v.getTxNum() } }
+            : { key: r.getKey() };
         }),
         writes: set.getWritesList().map((w) => ({
           key: w.getKey(),
@@ -28,13 +30,20 @@ export function decodeRwSet(bytes: Uint8Array): DecodedNamespace[] {
         })),
         metadataWrites: set.getMetadataWritesList().map((m) => ({
           key: m.getKey(),
-          entries: m.getEntriesList().map((e) => ({ name: e.getName(), value: Buffer.from(e.getValue_asU8()).toString('utf8') })),
+          entries: m
+            .getEntriesList()
+            .map((e) => ({ name: e.getName(), value: Buffer.from(e.getValue_asU8()).toString('utf8') })),
         })),
         ranges: set.getRangeQueriesInfoList().map((q) => ({
           startKey: q.getStartKey(),
           endKey: q.getEndKey(),
           exhausted: q.getItrExhausted(),
-          reads: q.hasRawReads() ? q.getRawReads()?.getKvReadsList().map((r) => r.getKey()) : undefined,
+          reads: q.hasRawReads()
+            ? q
+                .getRawReads()
+                ?.getKvReadsList()
+                .map((r) => r.getKey())
+            : undefined,
         })),
       };
     });
