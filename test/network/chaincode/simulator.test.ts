@@ -1,6 +1,6 @@
 import { ChaincodeSupportError, createTxSimulator } from '@alliance/network/chaincode';
 import { MemoryState } from '../support/memory-state';
-import { decodeRwSet } from '../support/rwset';
+import { decodeRwSet } from '../support/decode-rwset';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 const text = (b: Uint8Array | undefined): string | undefined =>

@@ -2,7 +2,7 @@ import { connectChaincode, createTxSimulator, type ChaincodeStream } from '@alli
 import { startTestChaincode, type ChaincodeServer } from '../support/chaincode-server';
 import { MemoryState } from '../support/memory-state';
 import { buildProposal } from '../support/proposals';
-import { decodeRwSet } from '../support/rwset';
+import { decodeRwSet } from '../support/decode-rwset';
 import { createTestIdentity, type TestIdentity } from '../support/test-identities';
 
 const CHANNEL = 'alliance';

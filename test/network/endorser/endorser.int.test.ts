@@ -9,7 +9,7 @@ import { createTestChannel, type TestChannel } from '../support/channel';
 import { defineChaincode } from '../support/lifecycle';
 import { MemoryLedger } from '../support/memory-ledger';
 import { buildProposal, type ProposalOptions } from '../support/proposals';
-import { decodeRwSet } from '../support/rwset';
+import { decodeRwSet } from '../support/decode-rwset';
 import { createTestIdentity } from '../support/test-identities';
 
 const CC = 'testcc';
