@@ -1,19 +1,12 @@
 import type { StateReader } from '../chaincode';
+import type {
+  ChaincodeDefinition as ChaincodeDefinitionSummary,
+  ChaincodeDefinitionView,
+} from '../committer';
 import { readDefinition } from './definition';
 import { LIFECYCLE_NAMESPACE } from './keys';
 
-/** What the endorser and the committer need of a chaincode definition. */
-export interface ChaincodeDefinitionSummary {
-  version: string;
-  sequence: number;
-  /** peer.ApplicationPolicy bytes. */
-  endorsementPolicy: Uint8Array;
-}
-
-/** Committed chaincode definitions by name. */
-export interface ChaincodeDefinitionView {
-  get(name: string): ChaincodeDefinitionSummary | undefined;
-}
+export type { ChaincodeDefinitionSummary, ChaincodeDefinitionView };
 
 /** A view of the definitions committed in `_lifecycle` state; it always reads the current state. */
 export function createChaincodeDefinitionView(state: StateReader): ChaincodeDefinitionView {

@@ -30,7 +30,7 @@ beforeAll(async () => {
     channelId: channel.config.channelId,
     channel: () => channel.config,
     ledger,
-    signer: channel.signer('platform', 'peer'),
+    signer: channel.peer('platform'),
     chaincodes: createChaincodeDefinitionView(ledger.state),
     stream: (name) => (name === CC ? stream : undefined),
     timeWindowMs: 15 * 60_000,
@@ -42,12 +42,12 @@ beforeAll(async () => {
 afterAll(async () => {
   stream.close();
   await server.stop();
-  channel.remove();
+  channel.cleanup();
 });
 
 function propose(args: string[], opts: Partial<ProposalOptions> = {}) {
   return buildProposal({
-    identity: channel.signer('platform', 'User1'),
+    identity: channel.user('platform'),
     channelId: 'alliance',
     chaincode: CC,
     args,
@@ -104,7 +104,7 @@ describe('endorser', () => {
     ]);
 
     const endorsement = response.getEndorsement();
-    const peerSigner = channel.signer('platform', 'peer');
+    const peerSigner = channel.peer('platform');
     expect(endorsement?.getEndorser_asU8()).toEqual(peerSigner.serialized);
     const signature = endorsement?.getSignature_asU8() ?? new Uint8Array();
     expect(isLowS(signature)).toBe(true);
@@ -132,7 +132,7 @@ describe('endorser', () => {
   it('refuses a forged signature, an unknown MSP and a wrong tx id binding', async () => {
     const forged = await refusal(
       endorser.processProposal(
-        propose(['test:get', 'k'], { signWith: channel.signer('platform', 'Admin') }).signedProposal,
+        propose(['test:get', 'k'], { signWith: channel.user('platform', 'Admin') }).signedProposal,
       ),
     );
     expect(forged.code).toBe('PROPOSAL_REJECTED');
@@ -170,8 +170,8 @@ describe('endorser', () => {
 
   it('refuses a replayed tx id', async () => {
     const { signedProposal, txId } = propose(['test:get', 'k']);
-    ledger.appendEnvelopes(channel.ordererNode(), [], [{ txId, code: peer.TxValidationCode.VALID }]);
-    const creator = channel.signer('platform', 'User1').serialized;
+    ledger.appendEnvelopes(channel.orderer(), [], [{ txId, code: peer.TxValidationCode.VALID }]);
+    const creator = channel.user('platform').serialized;
     const replay = await refusal(endorser.processProposal(signedProposal));
     expect(replay.message).toBe(
       `duplicate transaction found [${txId}]. Creator [${Buffer.from(creator).toString('hex')}]`,
@@ -192,9 +192,7 @@ describe('endorser', () => {
 
   it('refuses creators outside the channel Writers (peer/Propose ACL)', async () => {
     const err = await refusal(
-      endorser.processProposal(
-        propose(['test:get', 'k'], { identity: channel.ordererAdmin() }).signedProposal,
-      ),
+      endorser.processProposal(propose(['test:get', 'k'], { identity: channel.orderer() }).signedProposal),
     );
     expect(err.message).toMatch(
       /^failed evaluating policy on signed data during check policy \[\/Channel\/Application\/Writers\]: \[/,
@@ -252,7 +250,7 @@ describe('endorser', () => {
     });
 
     const denied = await endorser.processProposal(
-      propose(['GetChainInfo', 'alliance'], { chaincode: 'qscc', identity: channel.ordererAdmin() })
+      propose(['GetChainInfo', 'alliance'], { chaincode: 'qscc', identity: channel.orderer() })
         .signedProposal,
     );
     expect(denied.getResponse()?.getMessage()).toMatch(
@@ -264,7 +262,7 @@ describe('endorser', () => {
     const envelope = new common.Envelope();
     envelope.setPayload(Buffer.from('payload'));
     ledger.appendEnvelopes(
-      channel.ordererNode(),
+      channel.orderer(),
       [envelope.serializeBinary()],
       [{ txId: 'committed-tx', code: peer.TxValidationCode.MVCC_READ_CONFLICT }],
     );
