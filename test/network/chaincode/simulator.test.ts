@@ -157,3 +157,24 @@ describe('TxSimulator', () => {
     expect(() => sim.getState('cc', 'a')).toThrow('This instance should not be used after calling Done()');
   });
 });
+
+describe('range query summaries', () => {
+  it('keeps up to 50 results as raw reads and summarises more as Fabric does', () => {
+    const state = new MemoryState();
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${String(i).padStart(3, '0')}`);
+    state.commit([{ txId: 't', writes: keys(120).map((key) => ({ ns: 'cc', key, value: key })) }]);
+    const sim = createTxSimulator(state, state.history);
+    for (const end of ['k050', 'k051', '']) {
+      const scan = sim.rangeScan('cc', 'k000', end);
+      while (scan.next()) {
+        // drain
+      }
+    }
+    const ranges = decodeRwSet(sim.results().rwset)[0]?.ranges;
+    expect(ranges?.map((r) => [r.reads?.length, r.merkle])).toEqual([
+      [50, undefined],
+      [undefined, [50, 1, 1]],
+      [undefined, [50, 1, 3]],
+    ]);
+  });
+});

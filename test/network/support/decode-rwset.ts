@@ -6,7 +6,14 @@ export interface DecodedNamespace {
   reads: { key: string; version?: { blockNum: number; txNum: number } }[];
   writes: { key: string; isDelete: boolean; value: string }[];
   metadataWrites: { key: string; entries: { name: string; value: string }[] }[];
-  ranges: { startKey: string; endKey: string; exhausted: boolean; reads: string[] | undefined }[];
+  ranges: {
+    startKey: string;
+    endKey: string;
+    exhausted: boolean;
+    reads: string[] | undefined;
+    /** Merkle summary as [max degree, max level, top hashes], for scans past 50 results. */
+    merkle?: [number, number, number];
+  }[];
 }
 
 /** Decodes rwset.TxReadWriteSet bytes into plain data. */
@@ -34,17 +41,27 @@ export function decodeRwSet(bytes: Uint8Array): DecodedNamespace[] {
             .getEntriesList()
             .map((e) => ({ name: e.getName(), value: Buffer.from(e.getValue_asU8()).toString('utf8') })),
         })),
-        ranges: set.getRangeQueriesInfoList().map((q) => ({
-          startKey: q.getStartKey(),
-          endKey: q.getEndKey(),
-          exhausted: q.getItrExhausted(),
-          reads: q.hasRawReads()
-            ? q
-                .getRawReads()
-                ?.getKvReadsList()
-                .map((r) => r.getKey())
-            : undefined,
-        })),
+        ranges: set.getRangeQueriesInfoList().map((q) => {
+          const merkle = q.getReadsMerkleHashes();
+          return {
+            startKey: q.getStartKey(),
+            endKey: q.getEndKey(),
+            exhausted: q.getItrExhausted(),
+            reads: q
+              .getRawReads()
+              ?.getKvReadsList()
+              .map((r) => r.getKey()),
+            ...(merkle
+              ? {
+                  merkle: [
+                    merkle.getMaxDegree(),
+                    merkle.getMaxLevel(),
+                    merkle.getMaxLevelHashesList().length,
+                  ] as [number, number, number],
+                }
+              : {}),
+          };
+        }),
       };
     });
 }
