@@ -3,6 +3,7 @@ import { connectChaincode, type ChaincodeStream } from '@alliance/network/chainc
 import { createEndorser, EndorserError, type Endorser, type EndorserDeps } from '@alliance/network/endorser';
 import { createChaincodeDefinitionView } from '@alliance/network/lifecycle';
 import { common, peer } from '@alliance/network/protos';
+import { headerHash } from '@alliance/network/block';
 import { isLowS } from '@alliance/network/identity';
 import { startTestChaincode, type ChaincodeServer } from '../support/chaincode-server';
 import { createTestChannel, type TestChannel } from '../support/channel';
@@ -45,7 +46,7 @@ afterAll(async () => {
   channel.cleanup();
 });
 
-function propose(args: string[], opts: Partial<ProposalOptions> = {}) {
+function propose(args: (string | Uint8Array)[], opts: Partial<ProposalOptions> = {}) {
   return buildProposal({
     identity: channel.user('platform'),
     channelId: 'alliance',
@@ -241,6 +242,13 @@ describe('endorser', () => {
     );
     expect(sameBytes(block.getResponse()?.getPayload_asU8(), channel.genesis.serializeBinary())).toBe(true);
 
+    const byHash = await endorser.processProposal(
+      propose(['GetBlockByHash', 'alliance', headerHash(channel.genesis.getHeader()!)], {
+        chaincode: 'qscc',
+      }).signedProposal,
+    );
+    expect(sameBytes(byHash.getResponse()?.getPayload_asU8(), channel.genesis.serializeBinary())).toBe(true);
+
     const missing = await endorser.processProposal(
       propose(['GetTransactionByID', 'alliance', 'nope'], { chaincode: 'qscc' }).signedProposal,
     );
@@ -291,7 +299,7 @@ describe('endorser', () => {
     const query = new peer.lifecycle.QueryChaincodeDefinitionArgs();
     query.setName(CC);
     const found = await endorser.processProposal(
-      propose(['QueryChaincodeDefinition', query.serializeBinary() as unknown as string], {
+      propose(['QueryChaincodeDefinition', query.serializeBinary()], {
         chaincode: '_lifecycle',
       }).signedProposal,
     );
@@ -310,7 +318,7 @@ describe('endorser', () => {
     commit.setVersion('1.1');
     commit.setSequence(2);
     const response = await endorser.processProposal(
-      propose(['CommitChaincodeDefinition', commit.serializeBinary() as unknown as string], {
+      propose(['CommitChaincodeDefinition', commit.serializeBinary()], {
         chaincode: '_lifecycle',
       }).signedProposal,
     );
@@ -324,7 +332,7 @@ describe('endorser', () => {
 
     commit.setSequence(5);
     const wrong = await endorser.processProposal(
-      propose(['CommitChaincodeDefinition', commit.serializeBinary() as unknown as string], {
+      propose(['CommitChaincodeDefinition', commit.serializeBinary()], {
         chaincode: '_lifecycle',
       }).signedProposal,
     );
