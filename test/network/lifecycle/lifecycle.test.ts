@@ -7,6 +7,7 @@ import {
   withDefaults,
   type ChaincodeDefinition,
 } from '@alliance/network/lifecycle';
+import { defineChaincode, testDefinition } from '../support/lifecycle';
 import { MemoryState } from '../support/memory-state';
 import { decodeRwSet } from '../support/decode-rwset';
 
@@ -16,29 +17,10 @@ const ascii = (s: string): string => Buffer.from(s).toString('hex');
 const field = (tag: number, bodyHex: string): string =>
   `${tag.toString(16).padStart(2, '0')}${(bodyHex.length / 2).toString(16).padStart(2, '0')}${bodyHex}`;
 
-const definition = (over: Partial<ChaincodeDefinition> = {}): ChaincodeDefinition => ({
-  name: 'provenance',
-  sequence: 1,
-  version: '1.0',
-  endorsementPlugin: '',
-  validationPlugin: '',
-  endorsementPolicy: new Uint8Array(),
-  initRequired: false,
-  collections: new Uint8Array(),
-  ...over,
-});
+const definition = testDefinition;
 
 function commitInto(state: MemoryState, def: ChaincodeDefinition) {
-  const simulator = createTxSimulator(state, state.history, 'tx');
-  commitDefinition(def, simulator);
-  const results = simulator.results();
-  state.commit([
-    {
-      txId: `define-${def.sequence}`,
-      writes: results.writes.map((w) => ({ ns: w.ns, key: w.key, bytes: w.value })),
-    },
-  ]);
-  return decodeRwSet(results.rwset)[0];
+  return decodeRwSet(defineChaincode(state, def))[0];
 }
 
 describe('_lifecycle records', () => {
