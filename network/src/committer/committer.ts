@@ -1,5 +1,5 @@
 import { common, peer } from '@hyperledger/fabric-protos';
-import { blockSignedData, peekChannelHeader, requireHeader, setTxFilter } from '../block';
+import { blockSignedData, dataHashMatches, peekChannelHeader, requireHeader, setTxFilter } from '../block';
 import { PendingState, writeSetsFromRwset, type BlockCommit, type PeerLedger } from '../ledger';
 import { checkEndorsements, metadataWrites } from './endorsement';
 import { CommitError } from './errors';
@@ -30,12 +30,17 @@ class BlockCommitter implements Committer {
 
   private async commitNow(block: common.Block): Promise<Uint8Array> {
     const { ledger } = this.ctx;
-    const number = requireHeader(block).getNumber();
+    const header = requireHeader(block);
+    const number = header.getNumber();
     if (number !== ledger.height) {
       throw new CommitError('BLOCK_OUT_OF_ORDER', `expected block ${ledger.height}, got ${number}`);
     }
+    if (!dataHashMatches(block)) throw new CommitError('BAD_DATA_HASH', `block ${number} data hash`);
     const envelopes = block.getData()?.getDataList_asU8() ?? [];
     if (number === 0) return this.commitGenesis(block, envelopes, ledger);
+    if (!Buffer.from(header.getPreviousHash_asU8()).equals(ledger.currentHash())) {
+      throw new CommitError('BROKEN_HASH_CHAIN', `block ${number} does not link to block ${number - 1}`);
+    }
     this.checkOrdererSignature(block);
     const { codes, commit, config } = this.validate(block, number, envelopes);
     setTxFilter(block, codes);

@@ -4,7 +4,7 @@ import type { Identity } from '../identity';
 import type { StateReader } from '../ledger';
 import {
   channelPolicyReference,
-  evaluateApplicationPolicy,
+  decodeApplicationPolicy,
   signaturePolicySatisfiedBy,
   validIdentities,
   type SignedData,
@@ -73,18 +73,27 @@ export function checkEndorsements(tx: ParsedEndorserTransaction, scope: Endorsem
   if (tx.rwset.some((ns) => ns.collections.length > 0)) return Code.INVALID_OTHER_REASON; // no private data here
   const signed = endorsementSignedData(tx);
   const { msps, policies } = scope.channel;
+  // The endorsements are verified once per transaction for every signature policy it meets
+  // (key-level ones and signature-policy chaincode EPs); a channel policy reference verifies them
+  // inside the channel's policy tree.
   let identities: Identity[] | undefined;
-  const keyPolicyHolds = (policyBytes: Uint8Array): boolean => {
+  const signaturePolicyHolds = (envelope: common.SignaturePolicyEnvelope): boolean => {
     identities ??= validIdentities(signed, msps);
+    return signaturePolicySatisfiedBy(envelope, identities, msps);
+  };
+  const keyPolicyHolds = (policyBytes: Uint8Array): boolean => {
     try {
-      return signaturePolicySatisfiedBy(
-        common.SignaturePolicyEnvelope.deserializeBinary(policyBytes),
-        identities,
-        msps,
-      );
+      return signaturePolicyHolds(common.SignaturePolicyEnvelope.deserializeBinary(policyBytes));
     } catch {
       return false;
     }
+  };
+  const applicationPolicyHolds = (policyBytes: Uint8Array): boolean => {
+    const policy = decodeApplicationPolicy(policyBytes);
+    const envelope = policy.getSignaturePolicy();
+    return envelope
+      ? signaturePolicyHolds(envelope)
+      : policies.evaluate(policy.getChannelConfigPolicyReference(), signed);
   };
   for (const name of namespacesToValidate(tx)) {
     const policy =
@@ -95,7 +104,7 @@ export function checkEndorsements(tx: ParsedEndorserTransaction, scope: Endorsem
     const chaincodePolicyHolds = (): boolean => {
       if (chaincodePolicyChecked) return true;
       chaincodePolicyChecked = anyPolicyChecked = true;
-      return evaluateApplicationPolicy(policy, signed, policies, msps);
+      return applicationPolicyHolds(policy);
     };
     const ns = tx.rwset.find((n) => n.namespace === name);
     try {

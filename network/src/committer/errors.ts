@@ -1,5 +1,6 @@
 /** Why a whole block was refused (individual transactions get validation codes instead). */
-export type CommitErrorCode = 'BLOCK_OUT_OF_ORDER' | 'BAD_BLOCK_SIGNATURE' | 'MALFORMED_BLOCK';
+export type CommitErrorCode =
+  'BLOCK_OUT_OF_ORDER' | 'BROKEN_HASH_CHAIN' | 'BAD_DATA_HASH' | 'BAD_BLOCK_SIGNATURE' | 'MALFORMED_BLOCK';
 
 /** A block the committer refused; nothing of it was committed. */
 export class CommitError extends Error {

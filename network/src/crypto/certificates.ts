@@ -123,6 +123,8 @@ export async function issueLeaf(request: LeafRequest, key: KeyPair, ca: Authorit
   const [caKeys, keys] = await Promise.all([ca.key.cryptoKeys(), key.cryptoKeys()]);
   const cert = await x509.X509CertificateGenerator.create({
     ...validity(),
+    ...(request.notBefore ? { notBefore: request.notBefore } : {}),
+    ...(request.notAfter ? { notAfter: request.notAfter } : {}),
     subject: `${SUBJECT_BASE}${ou}, CN=${request.commonName}`,
     issuer: ca.subject,
     publicKey: keys.publicKey,

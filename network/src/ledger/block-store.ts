@@ -14,6 +14,9 @@ export interface ChainStore extends BlockStore {
 }
 
 class FileBlockStore implements ChainStore {
+  /** Appends run one after another, so a caller may append block n+1 before n is on disk. */
+  private queue: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly file: BlockFile,
     private last: Uint8Array,
@@ -27,7 +30,13 @@ class FileBlockStore implements ChainStore {
     return this.last;
   }
 
-  async append(block: common.Block): Promise<void> {
+  append(block: common.Block): Promise<void> {
+    const run = this.queue.then(() => this.appendNow(block));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async appendNow(block: common.Block): Promise<void> {
     const header = requireHeader(block);
     if (header.getNumber() !== this.height) {
       throw new LedgerError('BLOCK_OUT_OF_ORDER', `expected block ${this.height}, got ${header.getNumber()}`);
@@ -53,8 +62,9 @@ class FileBlockStore implements ChainStore {
     return bytes ? common.Block.deserializeBinary(bytes) : undefined;
   }
 
-  close(): Promise<void> {
-    return this.file.close();
+  async close(): Promise<void> {
+    await this.queue;
+    await this.file.close();
   }
 }
 

@@ -109,7 +109,7 @@ describe('committer: transaction checks', () => {
     expect(await scope.h.commit([t.envelope])).toEqual([Code.INVALID_CHAINCODE]);
   });
 
-  it('refuses an unsigned block, a block out of order, and commits nothing of them', async () => {
+  it('refuses unsigned, out-of-order, unlinked and tampered blocks, and commits nothing of them', async () => {
     const t = scope.h.tx({ provenance: write('k') }, ['platform', 'brand']);
     await expect(scope.h.committer.commitBlock(scope.h.nextBlock([t.envelope]))).rejects.toMatchObject({
       code: 'BAD_BLOCK_SIGNATURE',
@@ -117,6 +117,16 @@ describe('committer: transaction checks', () => {
     const late = scope.channel.signAsOrderer(scope.h.nextBlock([t.envelope]));
     late.getHeader()!.setNumber(5);
     await expect(scope.h.committer.commitBlock(late)).rejects.toMatchObject({ code: 'BLOCK_OUT_OF_ORDER' });
+    const unlinked = scope.h.nextBlock([t.envelope]);
+    unlinked.getHeader()!.setPreviousHash(Buffer.alloc(32, 7));
+    await expect(scope.h.committer.commitBlock(scope.channel.signAsOrderer(unlinked))).rejects.toMatchObject({
+      code: 'BROKEN_HASH_CHAIN',
+    });
+    const tampered = scope.h.nextBlock([t.envelope]);
+    tampered.getData()!.setDataList([t.envelope, t.envelope]);
+    await expect(scope.h.committer.commitBlock(scope.channel.signAsOrderer(tampered))).rejects.toMatchObject({
+      code: 'BAD_DATA_HASH',
+    });
     expect(scope.h.ledger.height).toBe(1);
     expect(scope.h.ledger.getTx(t.txId)).toBeUndefined();
   });

@@ -69,6 +69,15 @@ describe('block store', () => {
     await store.close();
   });
 
+  it('keeps appends in call order when the caller does not wait', async () => {
+    const store = await openBlockStore(dir);
+    const first = createBlock(0, new Uint8Array(0), [Buffer.from('a')]);
+    const second = createBlock(1, headerHash(first.getHeader()!), [Buffer.from('b')]);
+    await Promise.all([store.append(first), store.append(second)]);
+    expect(store.height).toBe(2);
+    await store.close();
+  });
+
   it('cuts a torn last record and keeps appending after it', async () => {
     await appendChain(dir, 3);
     const file = join(dir, 'blocks', 'chain.dat');

@@ -3,6 +3,7 @@ import { openChainStore, openPeerLedger, rebuildState, type PeerLedger } from '@
 import { setTxFilter } from '@alliance/network/block';
 import { commitEnvelopes, nextBlock } from '../support';
 import { tempDir, tx } from './fixtures';
+import { statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 
 const text = (bytes: Uint8Array | undefined): string | undefined =>
@@ -149,6 +150,27 @@ describe('peer ledger', () => {
     expect(text(ledger.state.get('cc', 'y')!.value)).toBe('new');
     expect(ledger.history('cc', 'x').map((h) => h.txId)).toEqual([w2.txId, w1.txId]);
     expect(ledger.getTx(w2.txId)).toEqual({ blockNum: 1, txNum: 0, code: 0 });
+  });
+
+  it('drops a block torn mid-write before its state was stored, and commits it again', async () => {
+    const w1 = tx({ cc: { writes: [{ key: 't', value: '1' }] } });
+    await commitEnvelopes(ledger, [w1.envelope]);
+    const w2 = tx({ cc: { writes: [{ key: 't', value: '2' }] } });
+    const block = nextBlock(ledger, [w2.envelope]);
+    setTxFilter(block, Uint8Array.of(peer.TxValidationCode.VALID));
+    await ledger.close();
+    const blocksOnly = await openChainStore(dir);
+    await blocksOnly.append(block);
+    await blocksOnly.close();
+    const file = join(dir, 'blocks', 'chain.dat');
+    truncateSync(file, statSync(file).size - 10); // the process died mid-append
+
+    ledger = await openPeerLedger(dir);
+    expect(ledger.height).toBe(1);
+    expect(text(ledger.state.get('cc', 't')!.value)).toBe('1');
+    expect(ledger.getTx(w2.txId)).toBeUndefined();
+    await commitEnvelopes(ledger, [w2.envelope]);
+    expect(text(ledger.state.get('cc', 't')!.value)).toBe('2');
   });
 
   it('rebuilds the same state from blocks alone', async () => {

@@ -50,6 +50,15 @@ export async function createTestChannel(orgs = ['platform', 'brand', 'supplier']
     if (!found) throw new Error(`no org ${name}`);
     return found;
   };
+  // Parsing a private key costs more than a signature: each identity's signer is made once.
+  const signers = new Map<string, Signer>();
+  const cached = (id: string, make: () => Signer): Signer => {
+    const known = signers.get(id);
+    if (known) return known;
+    const made = make();
+    signers.set(id, made);
+    return made;
+  };
   const ordererSigner = createSigner(
     crypto.orderer.mspId,
     crypto.orderer.node.identity.certPem,
@@ -60,13 +69,16 @@ export async function createTestChannel(orgs = ['platform', 'brand', 'supplier']
     crypto,
     genesis,
     config: parsed,
-    user: (name, userName = 'User1') => {
-      const files = org(name).users[userName];
-      if (!files) throw new Error(`no user ${userName} in ${name}`);
-      return createSigner(org(name).mspId, files.certPem, files.keyPem);
-    },
+    user: (name, userName = 'User1') =>
+      cached(`${name}/${userName}`, () => {
+        const files = org(name).users[userName];
+        if (!files) throw new Error(`no user ${userName} in ${name}`);
+        return createSigner(org(name).mspId, files.certPem, files.keyPem);
+      }),
     peer: (name) =>
-      createSigner(org(name).mspId, org(name).node.identity.certPem, org(name).node.identity.keyPem),
+      cached(`${name}/peer`, () =>
+        createSigner(org(name).mspId, org(name).node.identity.certPem, org(name).node.identity.keyPem),
+      ),
     orderer: () => ordererSigner,
     signAsOrderer: (block, lastConfigIndex = 0) => {
       signBlock(block, ordererSigner, lastConfigIndex);
