@@ -26,6 +26,10 @@ class ChannelMspsImpl implements ChannelMsps {
   // Parsing a certificate costs ~150 µs and a chain check ~55 µs, more than a signature check:
   // each distinct identity is validated once and then found by its bytes.
   private readonly cache = new Map<string, CachedIdentity>();
+  // Identities this instance produced, so principal checks on the hot path skip the byte lookup.
+  private readonly produced = new WeakMap<Identity, CachedIdentity>();
+  // Decoded principals: policies hold the same MSPPrincipal objects across evaluations.
+  private readonly principals = new WeakMap<msp.MSPPrincipal, (known: CachedIdentity) => boolean>();
   private readonly now: () => number;
   private readonly cacheSize: number;
 
@@ -60,6 +64,7 @@ class ChannelMspsImpl implements ChannelMsps {
     const fresh = this.validate(serialized);
     if (this.cache.size >= this.cacheSize) this.cache.clear();
     this.cache.set(key, fresh);
+    this.produced.set(fresh.identity, fresh);
     return fresh;
   }
 
@@ -96,33 +101,49 @@ class ChannelMspsImpl implements ChannelMsps {
   }
 
   satisfiesPrincipal(identity: Identity, principal: msp.MSPPrincipal): boolean {
-    let known: CachedIdentity;
-    try {
-      known = this.lookup(identity.serialized);
-    } catch {
-      return false;
-    }
-    const bytes = principal.getPrincipal_asU8();
-    switch (principal.getPrincipalClassification()) {
-      case CLASSIFICATION.ROLE:
-        return this.satisfiesRole(known.identity, msp.MSPRole.deserializeBinary(bytes));
-      case CLASSIFICATION.IDENTITY: {
-        const wanted = msp.SerializedIdentity.deserializeBinary(bytes);
-        return (
-          wanted.getMspid() === known.identity.mspId &&
-          parseCertificate(wanted.getIdBytes_asU8()).id === known.identity.id
-        );
-      }
-      case CLASSIFICATION.ORGANIZATION_UNIT: {
-        const ou = msp.OrganizationUnit.deserializeBinary(bytes);
-        return (
-          ou.getMspIdentifier() === known.identity.mspId &&
-          known.identity.organizationalUnits.includes(ou.getOrganizationalUnitIdentifier()) &&
-          Buffer.from(ou.getCertifiersIdentifier_asU8()).toString('hex') === known.certifiersIdentifier
-        );
-      }
-      default:
+    let known = this.produced.get(identity);
+    if (!known || this.now() > known.identity.notAfter) {
+      try {
+        known = this.lookup(identity.serialized);
+      } catch {
         return false;
+      }
+    }
+    let matcher = this.principals.get(principal);
+    if (!matcher) {
+      matcher = this.principalMatcher(principal);
+      this.principals.set(principal, matcher);
+    }
+    return matcher(known);
+  }
+
+  private principalMatcher(principal: msp.MSPPrincipal): (known: CachedIdentity) => boolean {
+    const bytes = principal.getPrincipal_asU8();
+    try {
+      switch (principal.getPrincipalClassification()) {
+        case CLASSIFICATION.ROLE: {
+          const role = msp.MSPRole.deserializeBinary(bytes);
+          return (known) => this.satisfiesRole(known.identity, role);
+        }
+        case CLASSIFICATION.IDENTITY: {
+          const wanted = msp.SerializedIdentity.deserializeBinary(bytes);
+          const certId = parseCertificate(wanted.getIdBytes_asU8()).id;
+          return (known) => wanted.getMspid() === known.identity.mspId && certId === known.identity.id;
+        }
+        case CLASSIFICATION.ORGANIZATION_UNIT: {
+          const ou = msp.OrganizationUnit.deserializeBinary(bytes);
+          const certifiers = Buffer.from(ou.getCertifiersIdentifier_asU8()).toString('hex');
+          return (known) =>
+            ou.getMspIdentifier() === known.identity.mspId &&
+            known.identity.organizationalUnits.includes(ou.getOrganizationalUnitIdentifier()) &&
+            certifiers === known.certifiersIdentifier;
+        }
+        default:
+          return () => false;
+      }
+    } catch {
+      // A principal that does not decode matches nobody, as Fabric's MSP refuses it.
+      return () => false;
     }
   }
 

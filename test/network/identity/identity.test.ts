@@ -13,7 +13,7 @@ import {
   serializeIdentity,
   toLowS,
 } from '@alliance/network/identity';
-import { type TestPki, createTestPki } from '../fixtures/pki';
+import { PKI_TIMEOUT_MS, type TestPki, createTestPki } from '../fixtures/pki';
 
 let pki: TestPki;
 let msps: ChannelMsps;
@@ -21,6 +21,10 @@ let msps: ChannelMsps;
 beforeAll(async () => {
   pki = await createTestPki(['a', 'b']);
   msps = createChannelMsps(pki.mspConfigs());
+}, PKI_TIMEOUT_MS);
+
+afterAll(() => {
+  pki.remove();
 });
 
 function codeOf(fn: () => unknown): string {

@@ -8,7 +8,7 @@ import {
   signaturePolicyReference,
   type SignedData,
 } from '@alliance/network/policy';
-import { type TestPki, createTestPki, signAll } from '../fixtures/pki';
+import { PKI_TIMEOUT_MS, type TestPki, createTestPki, signAll, signedBy } from '../fixtures/pki';
 
 const ORGS = ['a', 'b', 'c', 'd', 'e'];
 let pki: TestPki;
@@ -18,13 +18,14 @@ const data = Buffer.from('signed bytes');
 beforeAll(async () => {
   pki = await createTestPki(ORGS);
   channel = parseChannelConfig(buildChannelConfig(pki.definition, pki.crypto), 'alliance');
+}, PKI_TIMEOUT_MS);
+
+afterAll(() => {
+  pki.remove();
 });
 
 function signed(...who: string[]): SignedData[] {
-  return signAll(
-    data,
-    who.map((w) => pki.signer(w)),
-  );
+  return signedBy(pki, data, who);
 }
 
 const peers = (n: number): string[] => ORGS.slice(0, n).map((o) => `${o}/peer`);
