@@ -1,8 +1,12 @@
 import { ledger } from '@hyperledger/fabric-protos';
+import { merkleSummary } from '../committer';
 import { compareKeys, sortedKeys } from './key-order';
 import type { Version } from './state';
 
 const kvrwset = ledger.rwset.kvrwset;
+
+/** Fabric records up to this many range results as raw reads, more as a Merkle summary of this degree. */
+export const RANGE_QUERY_MAX_DEGREE = 50;
 
 /** A key read inside a range scan, with the version it had (absent for none). */
 export interface RecordedRead {
@@ -144,16 +148,23 @@ function kvRead(key: string, version: Version | undefined): InstanceType<typeof 
   return read;
 }
 
-/** A scan that returned nothing carries no reads at all, as Fabric leaves raw_reads unset then. */
+/**
+ * Fabric keeps a scan's results as raw reads up to 50 of them and as a Merkle summary beyond;
+ * a scan that returned nothing carries neither.
+ */
 function rangeQueryInfo(query: RangeQueryRecord): InstanceType<typeof kvrwset.RangeQueryInfo> {
   const info = new kvrwset.RangeQueryInfo();
   info.setStartKey(query.startKey);
   info.setEndKey(query.endKey);
   info.setItrExhausted(query.exhausted);
-  if (query.reads.length > 0) {
-    const reads = new kvrwset.QueryReads();
-    reads.setKvReadsList(query.reads.map((r) => kvRead(r.key, r.version)));
-    info.setRawReads(reads);
+  const reads = query.reads.map((r) => kvRead(r.key, r.version));
+  const summary = merkleSummary(reads, RANGE_QUERY_MAX_DEGREE);
+  if (summary) {
+    info.setReadsMerkleHashes(summary);
+  } else if (reads.length > 0) {
+    const raw = new kvrwset.QueryReads();
+    raw.setKvReadsList(reads);
+    info.setRawReads(raw);
   }
   return info;
 }

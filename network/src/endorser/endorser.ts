@@ -38,7 +38,9 @@ function preProcess(up: UnpackedProposal, deps: EndorserDeps): void {
   const txId = up.channelHeader.getTxId();
   const creator = up.signatureHeader.getCreator_asU8();
   if (deps.ledger.getTx(txId)) {
-    throw rejected(`duplicate transaction found [${txId}]. Creator [${Buffer.from(creator).toString('hex')}]`);
+    throw rejected(
+      `duplicate transaction found [${txId}]. Creator [${Buffer.from(creator).toString('hex')}]`,
+    );
   }
   // System chaincodes check their own ACLs.
   if (SYSTEM_CHAINCODES.has(up.chaincodeName)) return;

@@ -30,10 +30,16 @@ export function invokeHandler(scope: InvokeScope): (spec: Uint8Array) => Promise
     if (targetChannel !== '' && targetChannel !== deps.channelId) {
       throw new Error(`failed to find ledger for channel: ${targetChannel}`);
     }
-    const denied = aclFailure('peer/ChaincodeToChaincode', channel, up.signedProposal, up.signatureHeader.getCreator_asU8());
+    const denied = aclFailure(
+      'peer/ChaincodeToChaincode',
+      channel,
+      up.signedProposal,
+      up.signatureHeader.getCreator_asU8(),
+    );
     if (denied) throw new Error(denied);
     if (scope.callers.includes(name)) throw new Error(`txid: ${txId}(${deps.channelId}) exists`);
-    if (SYSTEM_CHAINCODES.has(name)) throw new Error(`system chaincode ${name} cannot be invoked from another chaincode`);
+    if (SYSTEM_CHAINCODES.has(name))
+      throw new Error(`system chaincode ${name} cannot be invoked from another chaincode`);
     chaincodeVersion(name, deps, simulator);
     const stream = deps.stream(name);
     if (!stream) throw new Error(`chaincode definition for '${name}' exists, but chaincode is not installed`);

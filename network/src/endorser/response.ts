@@ -34,7 +34,11 @@ export function proposalResponsePayload(
  * >= 500 carries the payload but no endorsement; 400..499 carries neither; below 400 the payload
  * is endorsed by signing payload || endorser with the peer's key.
  */
-export function proposalResponse(outcome: SimulationOutcome, prpBytes: Uint8Array, signer: Signer): peer.ProposalResponse {
+export function proposalResponse(
+  outcome: SimulationOutcome,
+  prpBytes: Uint8Array,
+  signer: Signer,
+): peer.ProposalResponse {
   const result = new peer.ProposalResponse();
   result.setResponse(outcome.response);
   const status = outcome.response.getStatus();

@@ -1,5 +1,12 @@
 import type { ChannelView } from '../system';
-import { chaincodeVersion, newSimulator, notDefined, SimulationFailure, SYSTEM_CHAINCODE_VERSION, SYSTEM_CHAINCODES } from './chaincode-info';
+import {
+  chaincodeVersion,
+  newSimulator,
+  notDefined,
+  SimulationFailure,
+  SYSTEM_CHAINCODE_VERSION,
+  SYSTEM_CHAINCODES,
+} from './chaincode-info';
 import { invokeHandler } from './invoke';
 import type { SimulationOutcome } from './response';
 import type { EndorserDeps } from './types';
@@ -28,13 +35,21 @@ export async function simulate(
       ledger: deps.ledger,
       ...(simulator ? { simulator } : {}),
     });
-    return { outcome: { response, rwset: simulator?.results().rwset ?? new Uint8Array() }, version: SYSTEM_CHAINCODE_VERSION };
+    return {
+      outcome: { response, rwset: simulator?.results().rwset ?? new Uint8Array() },
+      version: SYSTEM_CHAINCODE_VERSION,
+    };
   }
 
   const simulator = newSimulator(deps, txId);
   const version = chaincodeVersion(name, deps, simulator);
   const stream = deps.stream(name);
-  if (!stream) throw notDefined(name, deps.channelId, `chaincode definition for '${name}' exists, but chaincode is not installed`);
+  if (!stream)
+    throw notDefined(
+      name,
+      deps.channelId,
+      `chaincode definition for '${name}' exists, but chaincode is not installed`,
+    );
   let result;
   try {
     result = await stream.execute({
@@ -54,5 +69,8 @@ export async function simulate(
   result.event?.setChaincodeId(name);
   result.event?.setTxId(txId);
   const rwset = simulator.results().rwset;
-  return { outcome: { response: result.response, rwset, ...(result.event ? { event: result.event } : {}) }, version };
+  return {
+    outcome: { response: result.response, rwset, ...(result.event ? { event: result.event } : {}) },
+    version,
+  };
 }

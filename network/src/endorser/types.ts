@@ -32,5 +32,7 @@ export interface Endorser {
    * with a gRPC error instead: a refused proposal (the error carries the 500 response the peer
    * built) or an authentication filter failure (no response).
    */
-  processProposal(sp: import('@hyperledger/fabric-protos').peer.SignedProposal): Promise<import('@hyperledger/fabric-protos').peer.ProposalResponse>;
+  processProposal(
+    sp: import('@hyperledger/fabric-protos').peer.SignedProposal,
+  ): Promise<import('@hyperledger/fabric-protos').peer.ProposalResponse>;
 }

@@ -29,8 +29,12 @@ export function unpackProposal(sp: peer.SignedProposal): UnpackedProposal {
   const header = decode('Header', proposal.getHeader_asU8(), (b) => common.Header.deserializeBinary(b));
   const channelHeaderBytes = header.getChannelHeader_asU8();
   const signatureHeaderBytes = header.getSignatureHeader_asU8();
-  const channelHeader = decode('ChannelHeader', channelHeaderBytes, (b) => common.ChannelHeader.deserializeBinary(b));
-  const signatureHeader = decode('SignatureHeader', signatureHeaderBytes, (b) => common.SignatureHeader.deserializeBinary(b));
+  const channelHeader = decode('ChannelHeader', channelHeaderBytes, (b) =>
+    common.ChannelHeader.deserializeBinary(b),
+  );
+  const signatureHeader = decode('SignatureHeader', signatureHeaderBytes, (b) =>
+    common.SignatureHeader.deserializeBinary(b),
+  );
   const extension = decode('ChaincodeHeaderExtension', channelHeader.getExtension_asU8(), (b) =>
     peer.ChaincodeHeaderExtension.deserializeBinary(b),
   );

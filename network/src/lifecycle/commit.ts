@@ -1,7 +1,19 @@
 import { peer } from '@hyperledger/fabric-protos';
 import type { TxSimulator } from '../chaincode';
-import { encodeFields, encodeMetadata, readSequence, withDefaults, type ChaincodeDefinition } from './definition';
-import { DEFINITION_FIELDS, LIFECYCLE_NAMESPACE, SYSTEM_CHAINCODE_NAMES, fieldKey, metadataKey } from './keys';
+import {
+  encodeFields,
+  encodeMetadata,
+  readSequence,
+  withDefaults,
+  type ChaincodeDefinition,
+} from './definition';
+import {
+  DEFINITION_FIELDS,
+  LIFECYCLE_NAMESPACE,
+  SYSTEM_CHAINCODE_NAMES,
+  fieldKey,
+  metadataKey,
+} from './keys';
 
 const NAME_PATTERN = /^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*$/;
 const VERSION_PATTERN = /^[A-Za-z0-9_.+-]+$/;
@@ -47,7 +59,9 @@ export function commitDefinition(requested: ChaincodeDefinition, simulator: TxSi
   const get = (key: string): Uint8Array | undefined => simulator.getState(LIFECYCLE_NAMESPACE, key);
   const current = readSequence(requested.name, get);
   if (requested.sequence !== current + 1) {
-    throw new LifecycleError(`requested sequence is ${requested.sequence}, but new definition must be sequence ${current + 1}`);
+    throw new LifecycleError(
+      `requested sequence is ${requested.sequence}, but new definition must be sequence ${current + 1}`,
+    );
   }
   const def = withDefaults(requested);
   const existingMetadata = get(metadataKey(def.name));
@@ -62,7 +76,8 @@ export function commitDefinition(requested: ChaincodeDefinition, simulator: TxSi
   for (const field of DEFINITION_FIELDS) {
     const key = fieldKey(def.name, field);
     const before = existing.get(key);
-    if (!before || !Buffer.from(before).equals(fields[field])) simulator.putState(LIFECYCLE_NAMESPACE, key, fields[field]);
+    if (!before || !Buffer.from(before).equals(fields[field]))
+      simulator.putState(LIFECYCLE_NAMESPACE, key, fields[field]);
     existing.delete(key);
   }
   const metadata = encodeMetadata();

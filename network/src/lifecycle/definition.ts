@@ -1,6 +1,13 @@
 import { peer } from '@hyperledger/fabric-protos';
 import { channelPolicyReference } from '../policy';
-import { DEFAULT_ENDORSEMENT_POLICY_REF, DEFINITION_DATATYPE, DEFINITION_FIELDS, fieldKey, metadataKey, type DefinitionField } from './keys';
+import {
+  DEFAULT_ENDORSEMENT_POLICY_REF,
+  DEFINITION_DATATYPE,
+  DEFINITION_FIELDS,
+  fieldKey,
+  metadataKey,
+  type DefinitionField,
+} from './keys';
 
 const lb = peer.lifecycle;
 
@@ -25,7 +32,9 @@ export function withDefaults(def: ChaincodeDefinition): ChaincodeDefinition {
     endorsementPlugin: def.endorsementPlugin || 'escc',
     validationPlugin: def.validationPlugin || 'vscc',
     endorsementPolicy:
-      def.endorsementPolicy.length > 0 ? def.endorsementPolicy : channelPolicyReference(DEFAULT_ENDORSEMENT_POLICY_REF),
+      def.endorsementPolicy.length > 0
+        ? def.endorsementPolicy
+        : channelPolicyReference(DEFAULT_ENDORSEMENT_POLICY_REF),
   };
 }
 
@@ -67,10 +76,14 @@ export function encodeMetadata(): Uint8Array {
 }
 
 /** Reads a definition through `get` (committed state or a simulator); undefined when not a defined chaincode. */
-export function readDefinition(name: string, get: (key: string) => Uint8Array | undefined): ChaincodeDefinition | undefined {
+export function readDefinition(
+  name: string,
+  get: (key: string) => Uint8Array | undefined,
+): ChaincodeDefinition | undefined {
   const metadataBytes = get(metadataKey(name));
   if (!metadataBytes || metadataBytes.length === 0) return undefined;
-  if (lb.StateMetadata.deserializeBinary(metadataBytes).getDatatype() !== DEFINITION_DATATYPE) return undefined;
+  if (lb.StateMetadata.deserializeBinary(metadataBytes).getDatatype() !== DEFINITION_DATATYPE)
+    return undefined;
   const field = (f: DefinitionField): InstanceType<typeof lb.StateData> =>
     lb.StateData.deserializeBinary(get(fieldKey(name, f)) ?? new Uint8Array());
   const endorsement = lb.ChaincodeEndorsementInfo.deserializeBinary(field('EndorsementInfo').getBytes_asU8());

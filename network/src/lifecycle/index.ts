@@ -6,7 +6,14 @@ export {
   fieldKey,
   type DefinitionField,
 } from './keys';
-export { readDefinition, readSequence, withDefaults, encodeFields, encodeMetadata, type ChaincodeDefinition } from './definition';
+export {
+  readDefinition,
+  readSequence,
+  withDefaults,
+  encodeFields,
+  encodeMetadata,
+  type ChaincodeDefinition,
+} from './definition';
 export { commitDefinition, definitionFromArgs, LifecycleError } from './commit';
 export {
   createChaincodeDefinitionView,

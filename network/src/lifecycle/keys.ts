@@ -23,4 +23,11 @@ export function fieldKey(name: string, field: DefinitionField): string {
 /** The chaincode policy a definition gets when none is given: the channel's Endorsement policy. */
 export const DEFAULT_ENDORSEMENT_POLICY_REF = '/Channel/Application/Endorsement';
 /** Names a user chaincode may not take. */
-export const SYSTEM_CHAINCODE_NAMES: ReadonlySet<string> = new Set(['cscc', 'escc', 'lscc', 'qscc', 'vscc', '_lifecycle']);
+export const SYSTEM_CHAINCODE_NAMES: ReadonlySet<string> = new Set([
+  'cscc',
+  'escc',
+  'lscc',
+  'qscc',
+  'vscc',
+  '_lifecycle',
+]);

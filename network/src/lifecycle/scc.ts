@@ -24,7 +24,10 @@ function collections(bytes: Uint8Array): peer.CollectionConfigPackage {
 
 const operations: Readonly<Record<string, Operation>> = {
   CommitChaincodeDefinition(input, simulator) {
-    commitDefinition(definitionFromArgs(lb.CommitChaincodeDefinitionArgs.deserializeBinary(input)), simulator);
+    commitDefinition(
+      definitionFromArgs(lb.CommitChaincodeDefinitionArgs.deserializeBinary(input)),
+      simulator,
+    );
     return new lb.CommitChaincodeDefinitionResult().serializeBinary();
   },
   QueryChaincodeDefinition(input, simulator) {

@@ -25,7 +25,12 @@ export const DEFAULT_ACLS: Readonly<Record<string, string>> = {
  * Checks a channel resource's ACL against the proposal's creator and signature. Returns
  * undefined when it passes, or the error text a Fabric peer reports.
  */
-export function aclFailure(resource: string, channel: ChannelView, sp: peer.SignedProposal, creator: Uint8Array): string | undefined {
+export function aclFailure(
+  resource: string,
+  channel: ChannelView,
+  sp: peer.SignedProposal,
+  creator: Uint8Array,
+): string | undefined {
   const path = channel.acls[resource] ?? DEFAULT_ACLS[resource];
   if (!path) return `Unmapped policy for ${resource}`;
   const signed = [{ data: sp.getProposalBytes_asU8(), identity: creator, signature: sp.getSignature_asU8() }];

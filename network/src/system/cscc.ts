@@ -12,7 +12,9 @@ function configBlockNumber(ledger: LedgerView): number | undefined {
 
 /** common.Config from a config block's CONFIG envelope. */
 function configOf(block: common.Block): common.Config | undefined {
-  const envelope = common.Envelope.deserializeBinary(block.getData()?.getDataList_asU8()[0] ?? new Uint8Array());
+  const envelope = common.Envelope.deserializeBinary(
+    block.getData()?.getDataList_asU8()[0] ?? new Uint8Array(),
+  );
   const payload = common.Payload.deserializeBinary(envelope.getPayload_asU8());
   return common.ConfigEnvelope.deserializeBinary(payload.getData_asU8()).getConfig();
 }
@@ -46,7 +48,11 @@ export const cscc: SystemChaincode = {
     const denied = aclFailure(`cscc/${fname}`, call.channel, call.signedProposal, call.creator);
     if (denied) return failure(`access denied for [${fname}][${channelId}]: ${denied}`);
     if (channelId !== call.channel.channelId) return failure(`Unknown channel ID, ${channelId}`);
-    const num = configBlockNumber(call.ledger);
-    return num === undefined ? failure(`Unknown channel ID, ${channelId}`) : query(call.ledger, num);
+    try {
+      const num = configBlockNumber(call.ledger);
+      return num === undefined ? failure(`Unknown channel ID, ${channelId}`) : query(call.ledger, num);
+    } catch (err) {
+      return failure(err instanceof Error ? err.message : String(err));
+    }
   },
 };

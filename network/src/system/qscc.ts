@@ -10,11 +10,15 @@ const queries: Readonly<Record<string, Query>> = {
   GetChainInfo: (ledger) => success(chainInfo(ledger).serializeBinary()),
   GetBlockByNumber: (ledger, arg) => {
     if (!/^\d+$/.test(arg)) {
-      return failure(`Failed to parse block number with error strconv.ParseUint: parsing "${arg}": invalid syntax`);
+      return failure(
+        `Failed to parse block number with error strconv.ParseUint: parsing "${arg}": invalid syntax`,
+      );
     }
     const num = Number(arg);
     const bytes = ledger.getBlockBytes(num);
-    return bytes ? success(bytes) : failure(`Failed to get block number ${num}, error no such block number [${num}] in index`);
+    return bytes
+      ? success(bytes)
+      : failure(`Failed to get block number ${num}, error no such block number [${num}] in index`);
   },
   GetBlockByHash: (ledger, _arg, raw) => {
     const hash = Buffer.from(raw ?? []);
@@ -22,12 +26,16 @@ const queries: Readonly<Record<string, Query>> = {
       const header = ledger.getBlock(num)?.getHeader();
       if (header && hash.equals(headerHash(header))) return success(ledger.getBlockBytes(num));
     }
-    return failure(`Failed to get block hash ${hash.toString('latin1')}, error no such block hash [${hash.toString('hex')}] in index`);
+    return failure(
+      `Failed to get block hash ${hash.toString('latin1')}, error no such block hash [${hash.toString('hex')}] in index`,
+    );
   },
   GetBlockByTxID: (ledger, txId) => {
     const location = ledger.getTx(txId);
     const bytes = location && ledger.getBlockBytes(location.blockNum);
-    return bytes ? success(bytes) : failure(`Failed to get block for txID ${txId}, error no such transaction ID [${txId}] in index`);
+    return bytes
+      ? success(bytes)
+      : failure(`Failed to get block for txID ${txId}, error no such transaction ID [${txId}] in index`);
   },
   GetTransactionByID: (ledger, txId) => {
     const processed = processedTransaction(ledger, txId);
@@ -43,7 +51,12 @@ function chainInfo(ledger: LedgerView): common.BlockchainInfo {
   info.setHeight(ledger.height);
   if (ledger.height > 0) {
     info.setCurrentblockhash(ledger.currentHash());
-    info.setPreviousblockhash(ledger.getBlock(ledger.height - 1)?.getHeader()?.getPreviousHash_asU8() ?? new Uint8Array());
+    info.setPreviousblockhash(
+      ledger
+        .getBlock(ledger.height - 1)
+        ?.getHeader()
+        ?.getPreviousHash_asU8() ?? new Uint8Array(),
+    );
   }
   return info;
 }
@@ -51,7 +64,8 @@ function chainInfo(ledger: LedgerView): common.BlockchainInfo {
 /** peer.ProcessedTransaction: the envelope as stored in its block, and its validation code. */
 function processedTransaction(ledger: LedgerView, txId: string): peer.ProcessedTransaction | undefined {
   const location = ledger.getTx(txId);
-  const envelopeBytes = location && ledger.getBlock(location.blockNum)?.getData()?.getDataList_asU8()[location.txNum];
+  const envelopeBytes =
+    location && ledger.getBlock(location.blockNum)?.getData()?.getDataList_asU8()[location.txNum];
   if (!location || !envelopeBytes) return undefined;
   const processed = new peer.ProcessedTransaction();
   processed.setTransactionenvelope(common.Envelope.deserializeBinary(envelopeBytes));
@@ -76,6 +90,8 @@ export const qscc: SystemChaincode = {
     const denied = aclFailure(`qscc/${fname}`, call.channel, call.signedProposal, call.creator);
     if (denied) return failure(`access denied for [${fname}][${channelId}]: [${denied}]`);
     const query = queries[fname];
-    return query ? query(call.ledger, argText(args[2]), args[2]) : failure(`Requested function ${fname} not found.`);
+    return query
+      ? query(call.ledger, argText(args[2]), args[2])
+      : failure(`Requested function ${fname} not found.`);
   },
 };

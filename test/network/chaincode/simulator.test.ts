@@ -1,16 +1,28 @@
 import { ChaincodeSupportError, createTxSimulator } from '@alliance/network/chaincode';
 import { MemoryState } from '../support/memory-state';
-import { decodeRwSet } from '../support/rwset';
+import { decodeRwSet } from '../support/decode-rwset';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
-const text = (b: Uint8Array | undefined): string | undefined => (b ? Buffer.from(b).toString('utf8') : undefined);
+const text = (b: Uint8Array | undefined): string | undefined =>
+  b ? Buffer.from(b).toString('utf8') : undefined;
 
 function committed(): MemoryState {
   const state = new MemoryState();
-  state.commit([{ txId: 't1', writes: [{ ns: 'cc', key: 'a', value: 'A1' }, { ns: 'cc', key: 'b', value: 'B1' }] }]);
+  state.commit([
+    {
+      txId: 't1',
+      writes: [
+        { ns: 'cc', key: 'a', value: 'A1' },
+        { ns: 'cc', key: 'b', value: 'B1' },
+      ],
+    },
+  ]);
   state.commit([
     { txId: 't2', writes: [{ ns: 'cc', key: 'c', value: 'C1' }] },
-    { txId: 't3', writes: [{ ns: 'cc', key: 'a', value: 'A2', metadata: { VALIDATION_PARAMETER: bytes('p') } }] },
+    {
+      txId: 't3',
+      writes: [{ ns: 'cc', key: 'a', value: 'A2', metadata: { VALIDATION_PARAMETER: bytes('p') } }],
+    },
   ]);
   return state;
 }
@@ -62,7 +74,13 @@ describe('TxSimulator', () => {
     const [ns] = decodeRwSet(results.rwset);
     expect(ns?.reads).toEqual([{ key: 'a', version: { blockNum: 2, txNum: 1 } }, { key: 'none' }]);
     expect(ns?.metadataWrites).toEqual([
-      { key: 'b', entries: [{ name: 'a', value: '1' }, { name: 'z', value: '2' }] },
+      {
+        key: 'b',
+        entries: [
+          { name: 'a', value: '1' },
+          { name: 'z', value: '2' },
+        ],
+      },
       { key: 'c', entries: [] },
     ]);
     expect(results.readOnly).toBe(false);
@@ -105,7 +123,9 @@ describe('TxSimulator', () => {
     paged.paginatedRangeScan('cc', '', '');
     expect(() => {
       paged.putState('cc', 'k', bytes('v'));
-    }).toThrow('txid [tx1]: unsuppored transaction. Transaction has already performed a paginated query. Writes are not allowed');
+    }).toThrow(
+      'txid [tx1]: unsuppored transaction. Transaction has already performed a paginated query. Writes are not allowed',
+    );
     expect(() => {
       paged.setStateMetadata('cc', 'k', null);
     }).toThrow(ChaincodeSupportError);
@@ -135,5 +155,26 @@ describe('TxSimulator', () => {
     expect(decodeRwSet(results.rwset)).toEqual([]);
     expect(() => sim.results()).toThrow(ChaincodeSupportError);
     expect(() => sim.getState('cc', 'a')).toThrow('This instance should not be used after calling Done()');
+  });
+});
+
+describe('range query summaries', () => {
+  it('keeps up to 50 results as raw reads and summarises more as Fabric does', () => {
+    const state = new MemoryState();
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${String(i).padStart(3, '0')}`);
+    state.commit([{ txId: 't', writes: keys(120).map((key) => ({ ns: 'cc', key, value: key })) }]);
+    const sim = createTxSimulator(state, state.history);
+    for (const end of ['k050', 'k051', '']) {
+      const scan = sim.rangeScan('cc', 'k000', end);
+      while (scan.next()) {
+        // drain
+      }
+    }
+    const ranges = decodeRwSet(sim.results().rwset)[0]?.ranges;
+    expect(ranges?.map((r) => [r.reads?.length, r.merkle])).toEqual([
+      [50, undefined],
+      [undefined, [50, 1, 1]],
+      [undefined, [50, 1, 3]],
+    ]);
   });
 });

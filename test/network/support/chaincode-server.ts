@@ -55,11 +55,15 @@ export async function startTestChaincode(chaincodeId = 'testcc:1.0'): Promise<Ch
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   const cli = require.resolve('fabric-shim/cli.js');
-  const child = spawn(process.execPath, [cli, 'server', '--chaincode-address', address, '--chaincode-id', chaincodeId], {
-    cwd: FIXTURE_DIR,
-    env: { ...process.env, CORE_PEER_LOCALMSPID: 'Org1MSP' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'server', '--chaincode-address', address, '--chaincode-id', chaincodeId],
+    {
+      cwd: FIXTURE_DIR,
+      env: { ...process.env, CORE_PEER_LOCALMSPID: 'Org1MSP' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

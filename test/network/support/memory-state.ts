@@ -1,4 +1,9 @@
-import { compareKeys, type HistoryEntry, type StateReader, type VersionedValue } from '@alliance/network/chaincode';
+import {
+  compareKeys,
+  type HistoryEntry,
+  type StateReader,
+  type VersionedValue,
+} from '@alliance/network/chaincode';
 
 /**
  * A committed state held in memory, with the StateReader semantics of the peer ledger: byte-ordered
@@ -12,7 +17,16 @@ export class MemoryState implements StateReader {
 
   /** Commits one block of writes (each a transaction) with the given timestamp. */
   commit(
-    txs: { txId: string; writes: { ns: string; key: string; value?: string; metadata?: Record<string, Uint8Array> }[] }[],
+    txs: {
+      txId: string;
+      writes: {
+        ns: string;
+        key: string;
+        value?: string;
+        bytes?: Uint8Array;
+        metadata?: Record<string, Uint8Array>;
+      }[];
+    }[],
     timestamp = { seconds: 1_700_000_000, nanos: 0 },
   ): void {
     const blockNum = ++this.blockNum;
@@ -21,8 +35,15 @@ export class MemoryState implements StateReader {
         const ns = this.namespace(w.ns);
         const history = this.histories.get(`${w.ns}\u0000${w.key}`) ?? [];
         this.histories.set(`${w.ns}\u0000${w.key}`, history);
-        const value = w.value === undefined ? undefined : Buffer.from(w.value, 'utf8');
-        history.unshift({ txId: tx.txId, value: value ?? new Uint8Array(), isDelete: !value, timestamp, blockNum, txNum });
+        const value = w.bytes ?? (w.value === undefined ? undefined : Buffer.from(w.value, 'utf8'));
+        history.unshift({
+          txId: tx.txId,
+          value: value ?? new Uint8Array(),
+          isDelete: !value,
+          timestamp,
+          blockNum,
+          txNum,
+        });
         if (!value) {
           ns.delete(w.key);
           continue;

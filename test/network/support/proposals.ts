@@ -1,11 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Timestamp } from 'google-protobuf/google/protobuf/timestamp_pb';
 import { common, peer } from '@alliance/network/protos';
-import type { TestIdentity } from './test-identities';
+
+/** Whoever creates and signs a proposal: an MSP identity's serialized form and its key. */
+export interface ProposalSigner {
+  readonly serialized: Uint8Array;
+  sign(data: Uint8Array): Uint8Array;
+}
 
 /** What a test proposal invokes, and how it is built. */
 export interface ProposalOptions {
-  identity: TestIdentity;
+  identity: ProposalSigner;
   channelId: string;
   chaincode: string;
   args: (string | Uint8Array)[];
@@ -15,7 +20,7 @@ export interface ProposalOptions {
   /** Overrides the header type (default ENDORSER_TRANSACTION). */
   headerType?: number;
   /** Signs with another identity than the creator (a forged signature). */
-  signWith?: TestIdentity;
+  signWith?: ProposalSigner;
   /** Overrides the tx id written in the header (a wrong binding). */
   txId?: string;
 }

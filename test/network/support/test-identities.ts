@@ -21,7 +21,11 @@ export interface TestIdentity {
 }
 
 /** Issues a CA and one certificate under it (OU = NodeOU role), ECDSA P-256. */
-export async function createTestIdentity(mspId: string, commonName: string, ou = 'client'): Promise<TestIdentity> {
+export async function createTestIdentity(
+  mspId: string,
+  commonName: string,
+  ou = 'client',
+): Promise<TestIdentity> {
   const org = mspId.replace(/MSP$/, '');
   const caKeys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
   const now = Date.now();
