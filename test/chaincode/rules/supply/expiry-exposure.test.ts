@@ -4,7 +4,7 @@ import {
   outputExpiryProblem,
   utcDate,
 } from '../../../../chaincode/src/rules/supply/expiry';
-import { checkDailyExposure } from '../../../../chaincode/src/rules/supply/exposure';
+import { checkDailyExposure, type ExposureInput } from '../../../../chaincode/src/rules/supply/exposure';
 
 describe('expiry (rules 31-32)', () => {
   it('uses the UTC calendar day and keeps the lot usable through its expiry day', () => {
@@ -76,7 +76,7 @@ describe('daily exposure (rule 34)', () => {
   });
 
   it('falls back to the finished-product result when an input lacks one, and fails without it', () => {
-    const inputs = [
+    const inputs: ExposureInput[] = [
       { lotId: 'a', gramsPerServing: 4, concentrationsUgPerG: { Pb: 0.5 } },
       { lotId: 'b', gramsPerServing: 2, concentrationsUgPerG: {} },
     ];
