@@ -1,6 +1,11 @@
 /**
  * The lot state machine of rule 31 (raw-material lots and formulation batches alike), with the
  * EPCIS disposition each state corresponds to.
+ *
+ * Two states are overlays rather than stored transitions: HOLD_ADDITIONAL_VERIFICATION holds
+ * while any hold (a key of its own, so any member can flag another's lot) is open, and EXPIRED
+ * holds from the day after the expiry date at ledger time. {@link effectiveLotState} combines
+ * them with the stored state; transitions are judged on the effective state.
  */
 
 /** Every state a lot or batch can be in. */
@@ -26,7 +31,6 @@ export type LotEvent =
   | 'START_TEST' // bizStep inspecting
   | 'RELEASE' // disposition conformant
   | 'REJECT' // disposition non_conformant
-  | 'HOLD' // non_conformant + persistentDisposition
   | 'RECALL' // disposition recalled
   | 'EXPIRE' // disposition expired, at ledger time
   | 'CONSUME'; // remaining quantity reached 0
@@ -38,17 +42,9 @@ const TRANSITIONS: Readonly<Record<Exclude<LotEvent, 'RECALL'>, Partial<Record<L
   RECEIVE: { CREATED: 'RECEIVED' },
   SAMPLE: { RECEIVED: 'SAMPLED' },
   START_TEST: { SAMPLED: 'UNDER_TEST' },
-  RELEASE: { UNDER_TEST: 'RELEASED', HOLD_ADDITIONAL_VERIFICATION: 'RELEASED' },
+  RELEASE: { UNDER_TEST: 'RELEASED' },
+  // A held lot leaves HOLD by its holds closing (back to its stored state) or by rejection.
   REJECT: { UNDER_TEST: 'REJECTED', HOLD_ADDITIONAL_VERIFICATION: 'REJECTED' },
-  // A hold applies to a lot anywhere before its end, not only after release: a flag raised
-  // while a lot is still being tested must stop it being released on stale evidence.
-  HOLD: {
-    CREATED: 'HOLD_ADDITIONAL_VERIFICATION',
-    RECEIVED: 'HOLD_ADDITIONAL_VERIFICATION',
-    SAMPLED: 'HOLD_ADDITIONAL_VERIFICATION',
-    UNDER_TEST: 'HOLD_ADDITIONAL_VERIFICATION',
-    RELEASED: 'HOLD_ADDITIONAL_VERIFICATION',
-  },
   EXPIRE: { RELEASED: 'EXPIRED', HOLD_ADDITIONAL_VERIFICATION: 'EXPIRED' },
   CONSUME: { RELEASED: 'CONSUMED' },
 };
@@ -58,6 +54,26 @@ export function nextLotState(from: LotState, event: LotEvent): LotState | undefi
   if (event === 'RECALL') return from === 'RECALLED' ? undefined : 'RECALLED';
   if (TERMINAL.has(from)) return undefined;
   return TRANSITIONS[event][from];
+}
+
+/**
+ * Whether a lot in this (effective) state can be put on hold. A hold applies anywhere before a
+ * lot's end, not only after release: a flag raised while a lot is still being tested must stop
+ * it being released on stale evidence.
+ */
+export function holdable(state: LotState): boolean {
+  return !TERMINAL.has(state);
+}
+
+/**
+ * The state a lot is in at ledger time: terminal stored states stand; otherwise a lot past its
+ * expiry is EXPIRED, a lot with an open hold is HOLD_ADDITIONAL_VERIFICATION, and else the stored
+ * state applies.
+ */
+export function effectiveLotState(stored: LotState, openHolds: number, expired: boolean): LotState {
+  if (TERMINAL.has(stored)) return stored;
+  if (expired) return 'EXPIRED';
+  return openHolds > 0 ? 'HOLD_ADDITIONAL_VERIFICATION' : stored;
 }
 
 /** The CBV 2.0 disposition recorded with a state (there is no CBV "quarantine"). */

@@ -1,6 +1,8 @@
 import {
   LOT_STATES,
   dispositionOf,
+  effectiveLotState,
+  holdable,
   nextLotState,
   shippingRefused,
   type LotEvent,
@@ -13,7 +15,6 @@ const EVENTS: LotEvent[] = [
   'START_TEST',
   'RELEASE',
   'REJECT',
-  'HOLD',
   'RECALL',
   'EXPIRE',
   'CONSUME',
@@ -26,13 +27,7 @@ const ALLOWED: Record<string, LotState> = {
   'SAMPLED/START_TEST': 'UNDER_TEST',
   'UNDER_TEST/RELEASE': 'RELEASED',
   'UNDER_TEST/REJECT': 'REJECTED',
-  'HOLD_ADDITIONAL_VERIFICATION/RELEASE': 'RELEASED',
   'HOLD_ADDITIONAL_VERIFICATION/REJECT': 'REJECTED',
-  'CREATED/HOLD': 'HOLD_ADDITIONAL_VERIFICATION',
-  'RECEIVED/HOLD': 'HOLD_ADDITIONAL_VERIFICATION',
-  'SAMPLED/HOLD': 'HOLD_ADDITIONAL_VERIFICATION',
-  'UNDER_TEST/HOLD': 'HOLD_ADDITIONAL_VERIFICATION',
-  'RELEASED/HOLD': 'HOLD_ADDITIONAL_VERIFICATION',
   'RELEASED/EXPIRE': 'EXPIRED',
   'HOLD_ADDITIONAL_VERIFICATION/EXPIRE': 'EXPIRED',
   'RELEASED/CONSUME': 'CONSUMED',
@@ -43,6 +38,29 @@ describe('lot state machine (rule 31)', () => {
     const expected =
       event === 'RECALL' ? (state === 'RECALLED' ? undefined : 'RECALLED') : ALLOWED[`${state}/${event}`];
     expect(nextLotState(state, event)).toBe(expected);
+  });
+
+  it('holds any lot that has not reached its end', () => {
+    expect(LOT_STATES.filter(holdable)).toEqual([
+      'CREATED',
+      'RECEIVED',
+      'SAMPLED',
+      'UNDER_TEST',
+      'RELEASED',
+      'HOLD_ADDITIONAL_VERIFICATION',
+    ]);
+  });
+
+  it('derives HOLD and EXPIRED at ledger time over the stored state', () => {
+    expect(effectiveLotState('RELEASED', 0, false)).toBe('RELEASED');
+    expect(effectiveLotState('RELEASED', 1, false)).toBe('HOLD_ADDITIONAL_VERIFICATION');
+    expect(effectiveLotState('UNDER_TEST', 2, false)).toBe('HOLD_ADDITIONAL_VERIFICATION');
+    expect(effectiveLotState('RELEASED', 1, true)).toBe('EXPIRED');
+    expect(effectiveLotState('CREATED', 0, true)).toBe('EXPIRED');
+    expect(effectiveLotState('RECALLED', 1, true)).toBe('RECALLED');
+    expect(effectiveLotState('REJECTED', 1, false)).toBe('REJECTED');
+    expect(effectiveLotState('CONSUMED', 0, true)).toBe('CONSUMED');
+    expect(effectiveLotState('EXPIRED', 0, false)).toBe('EXPIRED');
   });
 
   it('maps states to CBV dispositions', () => {
