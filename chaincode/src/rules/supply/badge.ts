@@ -3,6 +3,7 @@
  * rolling window, and FAST_REVIEW on top of it. Alliance policy, not regulation: the window and
  * the lot count come from the policy document.
  */
+import { addMonths } from '../lab/time';
 
 /** One of the supplier's lots of the material, as the badge rule sees it. */
 export interface BadgeLotRecord {
@@ -36,11 +37,9 @@ export interface BadgeFinding {
   reasons: string[];
 }
 
-/** The instant `months` calendar months before `at` (UTC). */
+/** The instant `months` calendar months before `at` (UTC, day clamped to the month's length). */
 export function monthsBefore(at: Date, months: number): Date {
-  const d = new Date(at.getTime());
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
+  return new Date(addMonths(at.toISOString(), -months));
 }
 
 /**

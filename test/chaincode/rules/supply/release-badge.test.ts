@@ -100,7 +100,7 @@ const five = [1, 2, 3, 4, 5].map((i) => lot(i));
 describe('TRUSTED_SOURCE and FAST_REVIEW (rules 36-37)', () => {
   it('computes the window start in calendar months', () => {
     expect(monthsBefore(at, 12).toISOString()).toBe('2025-06-15T12:00:00.000Z');
-    expect(monthsBefore(new Date('2026-03-31T00:00:00Z'), 1).toISOString()).toBe('2026-03-03T00:00:00.000Z');
+    expect(monthsBefore(new Date('2026-03-31T00:00:00Z'), 1).toISOString()).toBe('2026-02-28T00:00:00.000Z');
   });
 
   it('grants both badges with five clean lots in the window', () => {
