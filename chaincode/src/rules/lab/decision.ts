@@ -6,10 +6,10 @@
  * A result reported below its LOQ conforms when the LOQ is at or below the limit, and is
  * INCONCLUSIVE otherwise: the method cannot show compliance.
  */
+import type { DecisionRule } from '../../model/policy';
 import { roundSignificant } from './units';
 
-/** The decision rules the policy may choose. */
-export type DecisionRule = 'SIMPLE_ACCEPTANCE' | 'GUARDED_ACCEPTANCE';
+export type { DecisionRule };
 
 /** The outcome of comparing one result with one limit. */
 export type Conformity = 'CONFORMS' | 'NON_CONFORMS' | 'INCONCLUSIVE';

@@ -4,6 +4,7 @@
  * the chaincode alone when every automatic check holds; once submitted, a report can be AMENDED
  * (a new version supersedes it) or REVOKED, and nothing is overwritten.
  */
+import type { SignatureMeaning } from '../../model/signature';
 import { refuse } from './violation';
 
 /** Report states. */
@@ -36,7 +37,7 @@ const TRANSITIONS: Readonly<Record<ReportAction, { from: readonly ReportState[];
 };
 
 /** The signature meaning each signing action records. */
-export const ACTION_MEANING: Readonly<Partial<Record<ReportAction, 'AUTHORSHIP' | 'REVIEW' | 'APPROVAL'>>> = {
+export const ACTION_MEANING: Readonly<Partial<Record<ReportAction, SignatureMeaning>>> = {
   SIGN: 'AUTHORSHIP',
   REVIEW: 'REVIEW',
   APPROVE: 'APPROVAL',

@@ -1,10 +1,13 @@
 /**
- * How a lab rule refuses: a coded error the contracts pass on unchanged. Rules never write, so
- * refusing is always safe: the transaction fails and nothing reaches the ledger.
+ * How a lab rule refuses: an {@link AllianceError} whose code is the first violation's, whose
+ * issues list every violation (so a caller fixes all of them at once) and whose details keep
+ * each violation's own code. Rules never write, so refusing is always safe.
  */
+import { AllianceError, type ErrorCode } from '../../model/errors';
 
-/** The error codes lab rules raise (a subset of the chaincode's stable error codes). */
-export type LabRuleCode =
+/** The error codes lab rules raise. */
+export type LabRuleCode = Extract<
+  ErrorCode,
   | 'VALIDATION_FAILED'
   | 'INVALID_STATE'
   | 'CHRONOLOGY_VIOLATION'
@@ -14,7 +17,8 @@ export type LabRuleCode =
   | 'OUT_OF_SCOPE'
   | 'LIMIT_LOOSENED'
   | 'METHOD_NOT_VALIDATED'
-  | 'UNKNOWN_UNIT';
+  | 'UNKNOWN_UNIT'
+>;
 
 /** One reason a rule refused, with the input path it concerns where there is one. */
 export interface RuleViolation {
@@ -23,33 +27,26 @@ export interface RuleViolation {
   path?: string;
 }
 
-/** Thrown by a lab rule that refuses its input. */
-export class LabRuleError extends Error {
-  /** The stable code of the first (or only) violation. */
-  readonly code: LabRuleCode;
-  /** Every violation found, so a caller can fix all of them at once. */
-  readonly violations: readonly RuleViolation[];
-
-  constructor(violations: readonly RuleViolation[]) {
-    const first = violations[0];
-    if (first === undefined) {
-      throw new TypeError('LabRuleError needs at least one violation');
-    }
-    super(violations.map((v) => v.message).join('; '));
-    this.name = 'LabRuleError';
-    this.code = first.code;
-    this.violations = violations;
+/** The error for a non-empty list of violations. */
+export function ruleError(violations: readonly RuleViolation[]): AllianceError {
+  const first = violations[0];
+  if (first === undefined) {
+    throw new TypeError('a rule error needs at least one violation');
   }
+  return new AllianceError(first.code, violations.map((v) => v.message).join('; '), {
+    issues: violations.map((v) => ({ path: v.path ?? '', message: v.message })),
+    details: { violations: violations.map((v) => ({ ...v })) },
+  });
 }
 
 /** Throws one violation. */
 export function refuse(code: LabRuleCode, message: string, path?: string): never {
-  throw new LabRuleError([path === undefined ? { code, message } : { code, message, path }]);
+  throw ruleError([path === undefined ? { code, message } : { code, message, path }]);
 }
 
 /** Throws when the list holds any violation; does nothing otherwise. */
 export function refuseAll(violations: readonly RuleViolation[]): void {
   if (violations.length > 0) {
-    throw new LabRuleError(violations);
+    throw ruleError(violations);
   }
 }

@@ -17,6 +17,7 @@ import {
   verificationFailures,
   type VerificationFacts,
 } from '../../../../chaincode/src/rules/lab/verification';
+import { refuseAll, ruleError } from '../../../../chaincode/src/rules/lab/violation';
 import { codeOf, messagesOf } from './support';
 
 const params = { maxClockSkewSeconds: 300, maxBackdateHours: 72 };
@@ -234,5 +235,27 @@ describe('automatic verification (rule 19)', () => {
         method: [{ code: 'METHOD_NOT_VALIDATED', message: 'drift' }],
       }),
     ).toEqual(['late', 'drift']);
+  });
+});
+
+describe('rule errors', () => {
+  it('carry every violation as an issue and keep each code', () => {
+    let caught: unknown;
+    try {
+      checkReportChronology({ ...dates, receivedAt: '2025-07-01T00:00:00Z' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({
+      code: 'CHRONOLOGY_VIOLATION',
+      message: 'run R1 started before the sample was received; run R2 started before the sample was received',
+      issues: [
+        { path: 'results', message: 'run R1 started before the sample was received' },
+        { path: 'results', message: 'run R2 started before the sample was received' },
+      ],
+    });
+    expect(() => ruleError([])).toThrow(TypeError);
+    expect(codeOf(() => { refuseAll([]); })).toBeUndefined();
+    expect(ruleError([{ code: 'INVALID_STATE', message: 'x' }]).issues).toEqual([{ path: '', message: 'x' }]);
   });
 });

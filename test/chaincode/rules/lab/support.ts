@@ -1,21 +1,24 @@
-import { LabRuleError } from '../../../../chaincode/src/rules/lab/violation';
+import { isAllianceError } from '../../../../chaincode/src/model/errors';
+import type { RuleViolation } from '../../../../chaincode/src/rules/lab/violation';
 
-/** The code a rule refuses with, undefined when it accepts, 'OTHER' for a non-rule error. */
+/** The code a rule refuses with, undefined when it accepts, 'OTHER' for a non-alliance error. */
 export function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (e) {
-    return e instanceof LabRuleError ? e.code : 'OTHER';
+    return isAllianceError(e) ? e.code : 'OTHER';
   }
   return undefined;
 }
 
-/** The violation messages of a refusal (empty when the rule accepts). */
+/** Each violation of a refusal as `code:path` (empty when the rule accepts). */
 export function messagesOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (e) {
-    return e instanceof LabRuleError ? e.violations.map((v) => `${v.code}:${v.path ?? ''}`) : ['OTHER'];
+    if (!isAllianceError(e)) return ['OTHER'];
+    const violations = (e.details?.violations ?? []) as RuleViolation[];
+    return violations.map((v) => `${v.code}:${v.path ?? ''}`);
   }
   return [];
 }
