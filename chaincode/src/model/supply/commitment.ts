@@ -3,8 +3,7 @@
  * results with a secret salt, and reveals results and salt only when every lab has committed.
  * The gateway computes commitments with the same function, so both sides agree byte for byte.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../ledger/json';
+import { recordHash } from '../../rules/signatures';
 import type { RevealedResult } from './verification';
 
 /** The commitment of `lab` to `results` in case `caseId`: SHA-256 hex of their canonical JSON with the salt. */
@@ -14,5 +13,5 @@ export function resultsCommitment(
   results: readonly RevealedResult[],
   salt: string,
 ): string {
-  return createHash('sha256').update(canonicalJson({ caseId, lab, results, salt }), 'utf8').digest('hex');
+  return recordHash({ caseId, lab, results, salt });
 }

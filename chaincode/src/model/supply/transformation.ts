@@ -4,7 +4,7 @@
  */
 import type { AuditStamp } from '../audit';
 import { identifier, isoDate, parserFor, positiveNumber, z } from '../validate';
-import { eventWhen, lotId, lotNumber, massUnit, type QuantityElement } from './epcis';
+import { eventWhen, gln, lotId, lotNumber, massUnit, type QuantityElement } from './epcis';
 
 const quantityElement = z.strictObject({ epcClass: lotId, quantity: positiveNumber, uom: massUnit });
 
@@ -17,6 +17,10 @@ export interface TransformInput {
   ilmd: { lotNumber: string; itemExpirationDate: string };
   /** A stability study allowing the batch to outlive its earliest input. */
   stabilityJustificationId?: string;
+  /** GLN of the site where the batch was made. */
+  bizLocation: string;
+  /** ISO 3166-1 alpha-2 country where the batch was made. */
+  countryOfOrigin: string;
   eventTime: string;
   eventTimeZoneOffset: string;
 }
@@ -31,6 +35,8 @@ export const parseTransformInput: (raw: unknown) => TransformInput = parserFor(
       outputQuantityList: z.tuple([quantityElement]),
       ilmd: z.strictObject({ lotNumber, itemExpirationDate: isoDate }),
       stabilityJustificationId: identifier.optional(),
+      bizLocation: gln,
+      countryOfOrigin: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
       ...eventWhen,
     })
     .superRefine((input, ctx) => {
