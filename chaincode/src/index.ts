@@ -1,2 +1,13 @@
-/** The contracts the chaincode exposes; fabric-chaincode-node reads `contracts` from here. */
-export const contracts: unknown[] = [];
+/**
+ * The alliance chaincode. fabric-chaincode-node loads `contracts` from here (package.json
+ * `main`) both as chaincode-as-a-service (`server`) and in peer mode (`start`).
+ */
+import 'reflect-metadata';
+import { MembersContract } from './contracts/members/members-contract';
+import { PolicyContract } from './contracts/policy/policy-contract';
+import { ProductsContract } from './contracts/products/products-contract';
+
+export { MembersContract, PolicyContract, ProductsContract };
+
+/** Every contract the chaincode exposes. */
+export const contracts = [MembersContract, PolicyContract, ProductsContract];
