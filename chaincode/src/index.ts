@@ -6,8 +6,25 @@ import 'reflect-metadata';
 import { MembersContract } from './contracts/members/members-contract';
 import { PolicyContract } from './contracts/policy/policy-contract';
 import { ProductsContract } from './contracts/products/products-contract';
+import { LotsContract } from './contracts/lots/lots-contract';
+import { VerificationsContract } from './contracts/verifications/verifications-contract';
+import { VerdictsContract } from './contracts/verdicts/verdicts-contract';
 
-export { MembersContract, PolicyContract, ProductsContract };
+export {
+  MembersContract,
+  PolicyContract,
+  ProductsContract,
+  LotsContract,
+  VerificationsContract,
+  VerdictsContract,
+};
 
 /** Every contract the chaincode exposes. */
-export const contracts = [MembersContract, PolicyContract, ProductsContract];
+export const contracts = [
+  MembersContract,
+  PolicyContract,
+  ProductsContract,
+  LotsContract,
+  VerificationsContract,
+  VerdictsContract,
+];
