@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { identityFromPem, loadIdentityFiles, loadProfileIdentity, parseIdentityName } from '@alliance/gateway/connect/identity';
-import { parseProfile, loadProfile } from '@alliance/gateway/connect/profile';
-import { readCertificateAttributes } from '@alliance/gateway/connect/cert-attributes';
-import { ConfigurationError } from '@alliance/gateway/errors/gateway-error';
+import { identityFromPem, loadIdentityFiles, loadProfileIdentity, parseIdentityName } from '@alliance/gateway';
+import { parseProfile, loadProfile } from '@alliance/gateway';
+import { readCertificateAttributes } from '@alliance/gateway';
+import { ConfigurationError } from '@alliance/gateway';
 import { issue, newCa, tempDir, writeMsp, type TestCa, type TestIdentity } from './support/pki';
 
 let ca: TestCa;

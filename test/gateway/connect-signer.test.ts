@@ -1,5 +1,5 @@
 import { verify, createPublicKey } from 'node:crypto';
-import { isLowS, parseDerSignature, signLowS, newNodeCryptoSigner } from '@alliance/gateway/connect/signer';
+import { isLowS, parseDerSignature, signLowS, newNodeCryptoSigner } from '@alliance/gateway';
 import { issue, newCa, type TestIdentity } from './support/pki';
 
 let id: TestIdentity;

@@ -60,7 +60,7 @@ export interface AllianceConnection extends Disposable {
  */
 export function connectAlliance(options: Readonly<AllianceConnectOptions>): AllianceConnection {
   const profile = typeof options.profile === 'string' || (options.profile === undefined && typeof options.identity === 'string')
-    ? loadProfile(options.profile as string | undefined)
+    ? loadProfile(options.profile)
     : options.profile;
   const identity = typeof options.identity === 'string' ? loadProfileIdentity(requireProfile(profile), options.identity) : options.identity;
   const peer = options.peer ?? peerOf(requireProfile(profile), identity);

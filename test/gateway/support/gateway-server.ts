@@ -111,7 +111,7 @@ export async function startGatewayServer(script: GatewayScript = {}): Promise<Ru
       }
       running.script.chaincodeEvents(call.request, call);
     },
-  } as grpc.UntypedServiceImplementation);
+  });
   const creds = grpc.ServerCredentials.createSsl(null, [{ cert_chain: Buffer.from(tls.certPem), private_key: Buffer.from(tls.keyPem) }], false);
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', creds, (err, p) => {

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
@@ -28,7 +30,7 @@ let serial = 1;
 const nextSerial = (): string => (serial++).toString(16).padStart(4, '0');
 
 export async function newCa(name: string): Promise<TestCa> {
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']));
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
     name: `CN=ca.${name}, O=${name}`,
@@ -51,7 +53,7 @@ export interface IssueOptions {
 }
 
 export async function issue(ca: TestCa, o: IssueOptions): Promise<TestIdentity> {
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']));
   const extensions: x509.Extension[] = [];
   const attrText = o.rawAttributeExtension ?? (o.attrs ? JSON.stringify({ attrs: o.attrs }) : undefined);
   if (attrText !== undefined) extensions.push(new x509.Extension('1.2.3.4.5.6.7.8.1', false, Buffer.from(attrText)));
