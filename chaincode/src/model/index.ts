@@ -3,3 +3,13 @@
  * error codes and the event schema. Nothing here may import fabric-contract-api or fabric-shim.
  */
 export const MODEL_VERSION = 1;
+
+export * from './errors';
+export * from './validate';
+export * from './events';
+export * from './signature';
+export * from './policy';
+export * from './roles';
+export * from './audit';
+export * from './member';
+export { canonicalJson, toLedgerBytes, fromLedgerBytes } from '../ledger/json';
