@@ -18,3 +18,33 @@ export {
 } from './connect/identity';
 export { DEFAULT_PROFILE_PATH, loadProfile, parseProfile, type IdentityProfile, type NetworkProfile, type OrgProfile, type PeerProfile } from './connect/profile';
 export { isLowS, newNodeCryptoSigner, parseDerSignature, signLowS } from './connect/signer';
+
+export { ChaincodeError, type ChaincodeErrorProps } from './errors/chaincode-error';
+export { isChaincodeError, isCommitFailed, isConfigurationError, isFabricStageError } from './errors/guards';
+export { toAllianceError } from './errors/map-error';
+export {
+  CommitFailedError,
+  FabricStageError,
+  validationCodeName,
+  type FabricStage,
+  type FabricStageErrorCode,
+  type FabricStageErrorProps,
+  type PeerDetail,
+} from './errors/stage-error';
+
+export { domainEventsOf, readEndorsedContents, type EndorsedContents } from './submit/endorsed-transaction';
+export { DEFAULT_RETRY, backoffMs, isRetryable, type RetryPolicy } from './submit/retry-policy';
+export { configTimestamp } from './submit/config-race';
+export { evaluateTransaction, submitTransaction, type Invocation, type SubmitOutcome } from './submit/transact';
+
+export { blockDataHash, blockHeaderDer, blockHeaderHash, sha256 } from './verify/block-hash';
+export { linkToAnchor } from './verify/chain-link';
+export { applicationMspIds, evaluatePolicyPath, readConfigBlock, type ChannelConfigView, type PolicyOutcome } from './verify/channel-config';
+export { peerLedgerSource, type ChaincodeDefinitionInfo, type LedgerSource } from './verify/ledger-source';
+export { checkIdentity, mspFromConfig, type ChannelMsp, type IdentityCheck, type MspRole, type ValidIdentity } from './verify/msp';
+export { satisfiesPrincipal, satisfiesSignaturePolicy } from './verify/policy';
+export { DEFAULT_ENDORSEMENT_POLICY_REF, checkDataHash, checkTransaction, evaluateChaincodePolicy, type Finding } from './verify/transaction-checks';
+export { findTransaction, lastConfigIndex, parseEnvelope, peerValidationCode, type ParsedTransaction } from './verify/transaction-parse';
+export { fileTrustStore, type TrustAnchor, type TrustStore } from './verify/trust-store';
+export { verifyTransaction, type TransactionVerification, type VerifyTransactionOptions } from './verify/verify-transaction';
+export { writeFileAtomic } from './events/atomic-file';

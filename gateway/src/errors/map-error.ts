@@ -12,6 +12,9 @@ interface GatewayErrorShape {
   transactionId?: unknown;
 }
 
+/** fabric-gateway errors whose `code` is a gRPC status. */
+const GRPC_ERROR_NAMES = new Set(['GatewayError', 'EndorseError', 'SubmitError', 'CommitStatusError']);
+
 /** Which stage each fabric-gateway error class stands for. */
 const STAGE_OF_CLASS: Readonly<Record<string, FabricStage>> = {
   EndorseError: 'endorse',
@@ -52,7 +55,7 @@ export function toAllianceError(err: unknown, context: { stage: FabricStage; tra
   return new FabricStageError({
     stage,
     message: e.message,
-    ...(typeof e.code === 'number' && e.name !== 'Error' ? { grpcCode: e.code } : {}),
+    ...(typeof e.code === 'number' && GRPC_ERROR_NAMES.has(e.name) ? { grpcCode: e.code } : {}),
     ...txOf(transactionId),
     details,
     cause: err,
