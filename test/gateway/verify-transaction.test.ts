@@ -17,8 +17,8 @@ function source(blocks: common.Block[]): LedgerSource {
   };
   return {
     channel: 'alliance',
-    blockByTxId: (id) => Promise.resolve(byTx(id)),
-    blockByNumber: (n) => Promise.resolve(blocks[Number(n)]!),
+    blockByTxId: (id) => Promise.resolve(byTx(id).serializeBinary()),
+    blockByNumber: (n) => Promise.resolve(blocks[Number(n)]!.serializeBinary()),
     height: () => Promise.resolve(BigInt(blocks.length)),
     chaincodeDefinition: () => Promise.resolve(undefined),
   };

@@ -4,7 +4,7 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { AllianceConnection } from '../connect/connection';
 import { toAllianceError } from '../errors/map-error';
-import { CommitFailedError, type FabricStageError } from '../errors/stage-error';
+import { CommitFailedError } from '../errors/stage-error';
 import { isFabricStageError } from '../errors/guards';
 import { readEndorsedContents } from './endorsed-transaction';
 import { DEFAULT_RETRY, backoffMs, isRetryable, type RetryPolicy } from './retry-policy';
@@ -73,13 +73,16 @@ async function submitOnce(contract: Contract, inv: Invocation, onProposed: (at: 
   return { txId, blockNumber: status.blockNumber, result: transaction.getResult(), events: contents.events };
 }
 
+/** gRPC codes after which the commit outcome is simply not known yet. */
+const TRANSIENT_STATUS = new Set<number>([GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.UNAVAILABLE]);
+
 /** A commit status that timed out says nothing about the outcome: ask again, for the same transaction. */
 async function commitStatusWithRecheck<T>(txId: string, get: () => Promise<T>, rechecks = 2): Promise<T> {
   for (let i = 0; ; i++) {
     try {
       return await stage('commitStatus', txId, get);
     } catch (e) {
-      const transient = isFabricStageError(e, 'commitStatus') && [GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.UNAVAILABLE].includes((e as FabricStageError).grpcCode ?? -1);
+      const transient = isFabricStageError(e, 'commitStatus') && TRANSIENT_STATUS.has(e.grpcCode ?? -1);
       if (!transient || i >= rechecks) throw e;
     }
   }

@@ -35,9 +35,9 @@ export function readConfigBlock(block: common.Block): ChannelConfigView {
   if (!config || !root) throw new Error('config block has no channel group');
   const msps = new Map<string, ChannelMsp>();
   for (const section of ['Application', 'Orderer']) {
-    const group = root.getGroupsMap().get(section) as common.ConfigGroup | undefined;
+    const group = root.getGroupsMap().get(section);
     group?.getGroupsMap().forEach((org: common.ConfigGroup) => {
-      const value = org.getValuesMap().get('MSP') as common.ConfigValue | undefined;
+      const value = org.getValuesMap().get('MSP');
       if (!value) return;
       const m = mspFromConfig(value.getValue_asU8());
       msps.set(m.mspId, m);
@@ -48,10 +48,10 @@ export function readConfigBlock(block: common.Block): ChannelConfigView {
 
 /** MSP IDs of the channel's application orgs. */
 export function applicationMspIds(view: ChannelConfigView): string[] {
-  const app = view.root.getGroupsMap().get('Application') as common.ConfigGroup | undefined;
+  const app = view.root.getGroupsMap().get('Application');
   const ids: string[] = [];
   app?.getGroupsMap().forEach((org: common.ConfigGroup) => {
-    const value = org.getValuesMap().get('MSP') as common.ConfigValue | undefined;
+    const value = org.getValuesMap().get('MSP');
     if (value) ids.push(mspFromConfig(value.getValue_asU8()).mspId);
   });
   return ids;
@@ -66,13 +66,13 @@ export function evaluatePolicyPath(view: ChannelConfigView, path: string, signer
   const policyName = parts.pop();
   if (parts[0] !== 'Channel' || !policyName) return { satisfied: false, explanation: `policy path ${path} is not under /Channel` };
   let group: common.ConfigGroup | undefined = view.root;
-  for (const name of parts.slice(1)) group = group?.getGroupsMap().get(name) as common.ConfigGroup | undefined;
+  for (const name of parts.slice(1)) group = group?.getGroupsMap().get(name);
   if (!group) return { satisfied: false, explanation: `no config group for ${path}` };
   return evaluateGroupPolicy(group, policyName, signers, path);
 }
 
 function evaluateGroupPolicy(group: common.ConfigGroup, name: string, signers: readonly ValidIdentity[], path: string): PolicyOutcome {
-  const policy = (group.getPoliciesMap().get(name) as common.ConfigPolicy | undefined)?.getPolicy();
+  const policy = (group.getPoliciesMap().get(name))?.getPolicy();
   if (!policy) return { satisfied: false, explanation: `policy ${path} does not exist` };
   if (policy.getType() === common.Policy.PolicyType.SIGNATURE) {
     const satisfied = satisfiesSignaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), signers);

@@ -6,17 +6,20 @@ import { toAllianceError } from '../errors/map-error';
 export interface ChaincodeDefinitionInfo {
   readonly sequence: number;
   readonly version: string;
-  /** The endorsement policy (`peer.ApplicationPolicy`). */
-  readonly policy: peer.ApplicationPolicy;
+  /** The endorsement policy (`peer.ApplicationPolicy` bytes). */
+  readonly policy: Uint8Array;
 }
 
-/** Reads blocks and definitions from a peer; everything it returns is checked, never trusted. */
+/**
+ * Reads blocks and definitions from a peer; everything it returns is checked, never trusted.
+ * Blocks travel as bytes so that callers holding another copy of the protobuf classes can serve them.
+ */
 export interface LedgerSource {
   readonly channel: string;
-  /** The block that holds a transaction. */
-  blockByTxId(txId: string): Promise<common.Block>;
-  /** A block by number. */
-  blockByNumber(n: bigint): Promise<common.Block>;
+  /** The block (`common.Block` bytes) that holds a transaction. */
+  blockByTxId(txId: string): Promise<Uint8Array>;
+  /** A block (`common.Block` bytes) by number. */
+  blockByNumber(n: bigint): Promise<Uint8Array>;
   /** The current chain height. */
   height(): Promise<bigint>;
   /** The committed definition of a chaincode, or undefined when the peer has none. */
@@ -40,8 +43,8 @@ export function peerLedgerSource(conn: AllianceConnection): LedgerSource {
   };
   return {
     channel: ch,
-    blockByTxId: async (txId) => common.Block.deserializeBinary(await query(() => qscc.evaluateTransaction('GetBlockByTxID', ch, txId))),
-    blockByNumber: async (n) => common.Block.deserializeBinary(await query(() => qscc.evaluateTransaction('GetBlockByNumber', ch, n.toString()))),
+    blockByTxId: (txId) => query(() => qscc.evaluateTransaction('GetBlockByTxID', ch, txId)),
+    blockByNumber: (n) => query(() => qscc.evaluateTransaction('GetBlockByNumber', ch, n.toString())),
     height: async () => BigInt(common.BlockchainInfo.deserializeBinary(await query(() => qscc.evaluateTransaction('GetChainInfo', ch))).getHeight()),
     chaincodeDefinition: async (name) => {
       const args = new peer.lifecycle.QueryChaincodeDefinitionArgs();
@@ -57,7 +60,7 @@ export function peerLedgerSource(conn: AllianceConnection): LedgerSource {
       return {
         sequence: result.getSequence(),
         version: result.getVersion(),
-        policy: peer.ApplicationPolicy.deserializeBinary(result.getValidationParameter_asU8()),
+        policy: result.getValidationParameter_asU8(),
       };
     },
   };

@@ -33,9 +33,9 @@ const MAX_ANCHORS = 256;
 export function fileTrustStore(path: string): TrustStore {
   let state: StoredFile = { version: 1, channels: {} };
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as StoredFile;
-    if (parsed.version !== 1 || typeof parsed.channels !== 'object') throw new Error('bad shape');
-    state = parsed;
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<StoredFile> | null;
+    if (parsed?.version !== 1 || typeof parsed.channels !== 'object') throw new Error('not a trust store');
+    state = { version: 1, channels: parsed.channels };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`trust store ${path} is unreadable: ${(e as Error).message}`);
   }

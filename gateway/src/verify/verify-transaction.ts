@@ -1,4 +1,4 @@
-import type { common } from '@hyperledger/fabric-protos';
+import { common, peer } from '@hyperledger/fabric-protos';
 import { validationCodeName } from '../errors/stage-error';
 import { readConfigBlock } from './channel-config';
 import { linkToAnchor } from './chain-link';
@@ -47,7 +47,7 @@ const MVCC_NOTE = 'read conflicts (MVCC, phantom reads) depend on the state at t
  * @throws {@link FabricStageError} when the peer cannot serve the blocks
  */
 export async function verifyTransaction(source: LedgerSource, txId: string, options: VerifyTransactionOptions): Promise<TransactionVerification> {
-  const block = await source.blockByTxId(txId);
+  const block = common.Block.deserializeBinary(await source.blockByTxId(txId));
   const blockNumber = BigInt(block.getHeader()?.getNumber() ?? 0);
   const tx = findTransaction(block, txId);
   const findings: Finding[] = [];
@@ -58,7 +58,7 @@ export async function verifyTransaction(source: LedgerSource, txId: string, opti
   }
   findings.push(checkDataHash(block));
   const configNumber = lastConfigIndex(block);
-  const configBlock = configNumber === blockNumber ? block : await source.blockByNumber(configNumber);
+  const configBlock = configNumber === blockNumber ? block : common.Block.deserializeBinary(await source.blockByNumber(configNumber));
   findings.push({ ...checkDataHash(configBlock), check: 'config-data-hash' });
   const config = readConfigBlock(configBlock);
   const ccName = options.chaincodeName ?? tx.endorsed?.chaincodeName ?? '';
@@ -66,9 +66,9 @@ export async function verifyTransaction(source: LedgerSource, txId: string, opti
   notes.push(
     definition
       ? `endorsement policy from the current definition of ${ccName} (sequence ${definition.sequence}); a later redefinition would not show here`
-      : `no chaincode definition readable; used the channel default ${'/Channel/Application/Endorsement'}`,
+      : `no chaincode definition readable; used the channel default /Channel/Application/Endorsement`,
   );
-  findings.push(...checkTransaction(tx, config, definition?.policy));
+  findings.push(...checkTransaction(tx, config, definition ? peer.ApplicationPolicy.deserializeBinary(definition.policy) : undefined));
   const anchors = await trustedAnchors(source, options.trustStore, notes);
   const fetch = cachedFetch(source, [block, configBlock]);
   const link = await linkToAnchor(block, anchors, fetch, options.onProgress);
@@ -85,7 +85,7 @@ export async function verifyTransaction(source: LedgerSource, txId: string, opti
 async function trustedAnchors(source: LedgerSource, store: TrustStore, notes: string[]): Promise<ReturnType<TrustStore['anchors']>> {
   const known = store.anchors(source.channel);
   if (known.length > 0) return known;
-  const genesis = await source.blockByNumber(0n);
+  const genesis = common.Block.deserializeBinary(await source.blockByNumber(0n));
   const header = genesis.getHeader();
   if (!header) return [];
   const first = { number: 0n, hash: Buffer.from(blockHeaderHash(header)).toString('hex') };
@@ -99,7 +99,7 @@ function cachedFetch(source: LedgerSource, known: common.Block[]): (n: bigint) =
   return async (n) => {
     const hit = cache.get(n);
     if (hit) return hit;
-    const b = await source.blockByNumber(n);
+    const b = common.Block.deserializeBinary(await source.blockByNumber(n));
     cache.set(n, b);
     return b;
   };

@@ -89,6 +89,30 @@ export function endorsedTransaction(o: {
   ccpp.setInput(cis.serializeBinary());
   const ccppBytes = ccpp.serializeBinary();
 
+  return endorse({ txId, chdrBytes, shdrBytes, ccppBytes, chaincode: o.chaincode, endorsers: o.endorsers, result: o.result, event: o.event, creatorKey: o.creator.id.key });
+}
+
+
+
+export interface EndorseOptions {
+  txId: string;
+  chdrBytes: Uint8Array;
+  shdrBytes: Uint8Array;
+  ccppBytes: Uint8Array;
+  chaincode: string;
+  endorsers: { mspId: string; id: TestIdentity }[];
+  result?: string | undefined;
+  event?: { name: string; payload: string } | undefined;
+  /** Signs the envelope as the creator; omitted, the envelope is unsigned (as the gateway returns it). */
+  creatorKey?: TestIdentity['key'];
+}
+
+/** Simulation result, endorsements and the assembled transaction envelope. */
+export function endorse(o: EndorseOptions): EndorsedTx {
+  const txId = o.txId;
+  const chdrBytes = o.chdrBytes;
+  const shdrBytes = o.shdrBytes;
+  const ccppBytes = o.ccppBytes;
   const response = new peer.Response();
   response.setStatus(200);
   response.setPayload(Buffer.from(o.result ?? ''));
@@ -137,8 +161,34 @@ export function endorsedTransaction(o: {
   payload.setData(tx.serializeBinary());
   const env = new common.Envelope();
   env.setPayload(payload.serializeBinary());
-  env.setSignature(signLowS(o.creator.id.key, env.getPayload_asU8()));
+  if (o.creatorKey) env.setSignature(signLowS(o.creatorKey, env.getPayload_asU8()));
   return { txId, envelope: env, prpBytes };
+}
+
+/** What a gateway's Endorse returns for a signed proposal: the prepared (unsigned) transaction. */
+export function endorseProposal(sp: peer.SignedProposal, o: Omit<EndorseOptions, 'txId' | 'chdrBytes' | 'shdrBytes' | 'ccppBytes' | 'chaincode'>): EndorsedTx {
+  const proposal = peer.Proposal.deserializeBinary(sp.getProposalBytes_asU8());
+  const header = common.Header.deserializeBinary(proposal.getHeader_asU8());
+  const chdr = common.ChannelHeader.deserializeBinary(header.getChannelHeader_asU8());
+  const ext = peer.ChaincodeHeaderExtension.deserializeBinary(chdr.getExtension_asU8());
+  const full = peer.ChaincodeProposalPayload.deserializeBinary(proposal.getPayload_asU8());
+  const ccpp = new peer.ChaincodeProposalPayload();
+  ccpp.setInput(full.getInput_asU8());
+  return endorse({
+    ...o,
+    txId: chdr.getTxId(),
+    chdrBytes: header.getChannelHeader_asU8(),
+    shdrBytes: header.getSignatureHeader_asU8(),
+    ccppBytes: ccpp.serializeBinary(),
+    chaincode: ext.getChaincodeId()?.getName() ?? '',
+  });
+}
+
+/** The transaction name and arguments a proposal carries. */
+export function proposalArgs(sp: peer.SignedProposal): string[] {
+  const proposal = peer.Proposal.deserializeBinary(sp.getProposalBytes_asU8());
+  const cis = peer.ChaincodeInvocationSpec.deserializeBinary(peer.ChaincodeProposalPayload.deserializeBinary(proposal.getPayload_asU8()).getInput_asU8());
+  return (cis.getChaincodeSpec()?.getInput()?.getArgsList_asU8() ?? []).map((a) => Buffer.from(a).toString());
 }
 
 function signaturePolicy(mspId: string, role: number): common.Policy {
