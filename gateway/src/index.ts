@@ -48,3 +48,5 @@ export { findTransaction, lastConfigIndex, parseEnvelope, peerValidationCode, ty
 export { fileTrustStore, type TrustAnchor, type TrustStore } from './verify/trust-store';
 export { verifyTransaction, type TransactionVerification, type VerifyTransactionOptions } from './verify/verify-transaction';
 export { writeFileAtomic } from './events/atomic-file';
+export { fileCheckpoint, type CheckpointStore, type EventPosition } from './events/checkpoint-file';
+export { subscribe, type EventContext, type SubscribeOptions, type Subscription } from './events/subscribe';

@@ -28,7 +28,8 @@ export type ConfigurationErrorCode =
   | 'MSP_MISMATCH'
   | 'ROLE_ATTRIBUTE_INVALID'
   | 'TLS_CA_UNREADABLE'
-  | 'INPUT_INVALID';
+  | 'INPUT_INVALID'
+  | 'CHECKPOINT_INVALID';
 
 /** A profile, identity or input that cannot be used; nothing was sent to the network. */
 export class ConfigurationError extends AllianceGatewayError {
