@@ -1,2 +1,30 @@
-/** The contracts the chaincode exposes; fabric-chaincode-node reads `contracts` from here. */
-export const contracts: unknown[] = [];
+/**
+ * The alliance chaincode. fabric-chaincode-node loads `contracts` from here (package.json
+ * `main`) both as chaincode-as-a-service (`server`) and in peer mode (`start`).
+ */
+import 'reflect-metadata';
+import { MembersContract } from './contracts/members/members-contract';
+import { PolicyContract } from './contracts/policy/policy-contract';
+import { ProductsContract } from './contracts/products/products-contract';
+import { LotsContract } from './contracts/lots/lots-contract';
+import { VerificationsContract } from './contracts/verifications/verifications-contract';
+import { VerdictsContract } from './contracts/verdicts/verdicts-contract';
+
+export {
+  MembersContract,
+  PolicyContract,
+  ProductsContract,
+  LotsContract,
+  VerificationsContract,
+  VerdictsContract,
+};
+
+/** Every contract the chaincode exposes. */
+export const contracts = [
+  MembersContract,
+  PolicyContract,
+  ProductsContract,
+  LotsContract,
+  VerificationsContract,
+  VerdictsContract,
+];

@@ -15,7 +15,10 @@ import type { MemberRecord } from '../model/member';
 import type { PolicyDocument } from '../model/policy';
 import { toUserRole, USER_ROLE_ATTRIBUTE, type UserRole } from '../model/roles';
 import type { ElectronicSignature, SignatureMeaning } from '../model/signature';
+import { emptyInput, parserFor } from '../model/validate';
 import { buildSignature } from '../rules/signatures';
+
+const parseEmptyInput = parserFor(emptyInput);
 
 /** The caller of the transaction. */
 export interface Caller extends Actor {
@@ -88,6 +91,16 @@ export class AllianceContext extends Context {
   /** The transaction's argument parsed by a model parser (throws VALIDATION_FAILED). */
   input<T>(parse: (raw: unknown) => T): T {
     return parse(this.#argument);
+  }
+
+  /** Like {@link input}, but `fallback` when the transaction was called without an argument. */
+  optionalInput<T>(parse: (raw: unknown) => T, fallback: T): T {
+    return this.#argument === undefined ? fallback : parse(this.#argument);
+  }
+
+  /** For transactions without fields: accepts no argument or `{}`, refuses anything else. */
+  expectNoInput(): void {
+    this.optionalInput(parseEmptyInput, {});
   }
 
   /** The raw JSON argument text, if one was given. */

@@ -13,3 +13,6 @@ export * from './roles';
 export * from './audit';
 export * from './member';
 export { canonicalJson, toLedgerBytes, fromLedgerBytes } from '../ledger/json';
+export * from './accreditation';
+export * from './proficiency';
+export * from './product';
