@@ -33,14 +33,17 @@ describe('access rules', () => {
     ['members', MEMBERS_ACCESS],
     ['policy', POLICY_ACCESS],
     ['products', PRODUCTS_ACCESS],
-  ])('%s: every rule names known roles, and queries are open to every member', (_name, table: AccessTable) => {
-    for (const r of Object.values(table)) {
-      expect(r.org.length).toBeGreaterThan(0);
-      for (const o of r.org) expect(ORG_ROLES).toContain(o);
-      for (const u of r.user ?? []) expect(USER_ROLES).toContain(u);
-      if (r.evaluate === true) expect(r.org).toBe(ANY_ORG);
-    }
-  });
+  ])(
+    '%s: every rule names known roles, and queries are open to every member',
+    (_name, table: AccessTable) => {
+      for (const r of Object.values(table)) {
+        expect(r.org.length).toBeGreaterThan(0);
+        for (const o of r.org) expect(ORG_ROLES).toContain(o);
+        for (const u of r.user ?? []) expect(USER_ROLES).toContain(u);
+        if (r.evaluate === true) expect(r.org).toBe(ANY_ORG);
+      }
+    },
+  );
 
   it('keeps governance with platform admins and products with brands', () => {
     for (const tx of ['AddMember', 'UpdateRoles', 'SuspendMember', 'ReinstateMember']) {

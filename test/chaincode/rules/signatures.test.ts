@@ -9,8 +9,18 @@ import {
   type Signer,
 } from '@alliance/chaincode/rules/signatures';
 
-const author: Signer = { mspId: 'LabMSP', userId: 'x509::/CN=ana::/CN=ca', printedName: 'Ana', userRole: 'analyst' };
-const approver: Signer = { mspId: 'LabMSP', userId: 'x509::/CN=bo::/CN=ca', printedName: 'Bo', userRole: 'approver' };
+const author: Signer = {
+  mspId: 'LabMSP',
+  userId: 'x509::/CN=ana::/CN=ca',
+  printedName: 'Ana',
+  userRole: 'analyst',
+};
+const approver: Signer = {
+  mspId: 'LabMSP',
+  userId: 'x509::/CN=bo::/CN=ca',
+  printedName: 'Bo',
+  userRole: 'approver',
+};
 const at = new Date('2025-03-01T10:00:00Z');
 const HASH = recordHash({ reportId: 'R-1', version: 1 });
 
@@ -47,7 +57,9 @@ describe('electronic signatures', () => {
   });
 
   it('needs a user role and a SHA-256 hash', () => {
-    expect(codeOf(() => buildSignature({ ...author, userRole: undefined }, 'REVIEW', HASH, at))).toBe('ROLE_DENIED');
+    expect(codeOf(() => buildSignature({ ...author, userRole: undefined }, 'REVIEW', HASH, at))).toBe(
+      'ROLE_DENIED',
+    );
     expect(codeOf(() => buildSignature(author, 'REVIEW', HASH.toUpperCase(), at))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => buildSignature(author, 'REVIEW', HASH.slice(1), at))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => buildSignature(author, 'REVIEW', `${HASH}0`, at))).toBe('VALIDATION_FAILED');
@@ -56,19 +68,35 @@ describe('electronic signatures', () => {
   it('compares signers by MSP and user id', () => {
     expect(sameSigner(sig(author, 'AUTHORSHIP'), sig(author, 'REVIEW'))).toBe(true);
     expect(sameSigner(sig(author, 'AUTHORSHIP'), sig(approver, 'AUTHORSHIP'))).toBe(false);
-    expect(sameSigner(sig(author, 'AUTHORSHIP'), sig({ ...author, mspId: 'OtherMSP' }, 'AUTHORSHIP'))).toBe(false);
+    expect(sameSigner(sig(author, 'AUTHORSHIP'), sig({ ...author, mspId: 'OtherMSP' }, 'AUTHORSHIP'))).toBe(
+      false,
+    );
   });
 
   it('forbids the author to approve, and the approver to author', () => {
     const authored = [sig(author, 'AUTHORSHIP')];
-    expect(codeOf(() => assertSegregationOfDuties(authored, sig(author, 'APPROVAL')))).toBe('SEGREGATION_OF_DUTIES');
-    expect(codeOf(() => assertSegregationOfDuties([sig(author, 'APPROVAL')], sig(author, 'AUTHORSHIP')))).toBe(
-      'SEGREGATION_OF_DUTIES',
-    );
-    expect(() => assertSegregationOfDuties(authored, sig(approver, 'APPROVAL'))).not.toThrow();
-    expect(() => assertSegregationOfDuties(authored, sig(author, 'REVIEW'))).not.toThrow();
-    expect(() => assertSegregationOfDuties([sig(author, 'REVIEW')], sig(author, 'APPROVAL'))).not.toThrow();
-    expect(() => assertSegregationOfDuties([sig(author, 'RESPONSIBILITY')], sig(author, 'RESPONSIBILITY'))).not.toThrow();
+    expect(
+      codeOf(() => {
+        assertSegregationOfDuties(authored, sig(author, 'APPROVAL'));
+      }),
+    ).toBe('SEGREGATION_OF_DUTIES');
+    expect(
+      codeOf(() => {
+        assertSegregationOfDuties([sig(author, 'APPROVAL')], sig(author, 'AUTHORSHIP'));
+      }),
+    ).toBe('SEGREGATION_OF_DUTIES');
+    expect(() => {
+      assertSegregationOfDuties(authored, sig(approver, 'APPROVAL'));
+    }).not.toThrow();
+    expect(() => {
+      assertSegregationOfDuties(authored, sig(author, 'REVIEW'));
+    }).not.toThrow();
+    expect(() => {
+      assertSegregationOfDuties([sig(author, 'REVIEW')], sig(author, 'APPROVAL'));
+    }).not.toThrow();
+    expect(() => {
+      assertSegregationOfDuties([sig(author, 'RESPONSIBILITY')], sig(author, 'RESPONSIBILITY'));
+    }).not.toThrow();
   });
 
   it('appends signatures, refusing a repeated meaning by the same user', () => {
@@ -80,9 +108,13 @@ describe('electronic signatures', () => {
   });
 
   it('checks that a signature is bound to the record version', () => {
-    expect(() => assertBoundTo(sig(author, 'REVIEW'), HASH)).not.toThrow();
-    expect(codeOf(() => assertBoundTo(sig(author, 'REVIEW'), recordHash({ reportId: 'R-1', version: 2 })))).toBe(
-      'SIGNATURE_MISMATCH',
-    );
+    expect(() => {
+      assertBoundTo(sig(author, 'REVIEW'), HASH);
+    }).not.toThrow();
+    expect(
+      codeOf(() => {
+        assertBoundTo(sig(author, 'REVIEW'), recordHash({ reportId: 'R-1', version: 2 }));
+      }),
+    ).toBe('SIGNATURE_MISMATCH');
   });
 });

@@ -30,7 +30,8 @@ export function createDispatcher(contractClasses: readonly unknown[]): Dispatche
   // Quiet the shim's logger (it logs every refused transaction at error level); set before loading it.
   process.env.CORE_CHAINCODE_LOGGING_LEVEL ??= 'CRITICAL';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ChaincodeFromContract = require('fabric-shim/lib/contract-spi/chaincodefromcontract.js') as DispatcherClass;
+  const ChaincodeFromContract =
+    require('fabric-shim/lib/contract-spi/chaincodefromcontract.js') as DispatcherClass;
   const serializers = { transaction: 'jsonSerializer', serializers: { jsonSerializer: JSONSerializer } };
   // The dispatcher appends its system contract to the array it is given: pass a copy.
   return new ChaincodeFromContract([...contractClasses], serializers, {}, 'alliance', 'test');

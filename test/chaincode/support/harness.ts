@@ -92,7 +92,8 @@ export class LedgerHarness {
   async refused(as: TestIdentity, fn: string, arg?: unknown): Promise<AllianceError> {
     const result = await this.invoke(as, fn, arg);
     if (result.ok) throw new Error(`${fn} as ${as.mspId}/${String(as.role)} succeeded: ${result.payload}`);
-    if (result.error === undefined) throw new Error(`${fn} failed without an alliance error: ${result.message}`);
+    if (result.error === undefined)
+      throw new Error(`${fn} failed without an alliance error: ${result.message}`);
     return result.error;
   }
 
@@ -136,7 +137,8 @@ export class LedgerHarness {
     }
     const writeSet = stub.writeSet();
     if (commit) this.ledger.commit(writeSet);
-    const events = writeSet.event === undefined ? [] : (parseChaincodeEventPayload(writeSet.event.payload)?.events ?? []);
+    const events =
+      writeSet.event === undefined ? [] : (parseChaincodeEventPayload(writeSet.event.payload)?.events ?? []);
     const payload = response.payload === undefined ? '' : Buffer.from(response.payload).toString('utf8');
     return { ok: true, txId, payload, events };
   }
