@@ -50,3 +50,12 @@ export { verifyTransaction, type TransactionVerification, type VerifyTransaction
 export { writeFileAtomic } from './events/atomic-file';
 export { fileCheckpoint, type CheckpointStore, type EventPosition } from './events/checkpoint-file';
 export { subscribe, type EventContext, type SubscribeOptions, type Subscription } from './events/subscribe';
+export { newTypedInvoker, transaction, type Committed, type ContractName, type TransactionSpec, type TypedInvoker } from './contracts/typed-invoker';
+export type { InputOf, JsonValue } from './contracts/model-types';
+export { Members } from './contracts/members';
+export { Policy } from './contracts/policy';
+export { Products } from './contracts/products';
+export { Lots, type TraceNode } from './contracts/lots';
+export { Verifications } from './contracts/verifications';
+export { Verdicts } from './contracts/verdicts';
+export { connectAllianceClient, type AllianceClient } from './contracts/alliance-client';

@@ -8,7 +8,7 @@ export interface ChaincodeErrorProps {
   readonly message: string;
   readonly issues?: readonly ValidationIssue[];
   readonly details?: Readonly<Record<string, unknown>>;
-  readonly stage: FabricStage;
+  readonly stage: FabricStage | 'input';
   readonly transactionId?: string;
   readonly peer?: Omit<PeerDetail, 'message'>;
   readonly cause?: unknown;
@@ -25,8 +25,8 @@ export class ChaincodeError extends AllianceGatewayError {
   readonly issues: readonly ValidationIssue[];
   /** Machine-readable context from the chaincode (ids, states, limits). */
   readonly details: Readonly<Record<string, unknown>> | undefined;
-  /** Where in the flow the refusal came back (evaluate or endorse). */
-  readonly stage: FabricStage;
+  /** Where the refusal came from: the peer's chaincode (evaluate, endorse), or the shared model's parser before sending (`input`). */
+  readonly stage: FabricStage | 'input';
   /** The refused transaction's id, when known. */
   readonly transactionId: string | undefined;
   /** The peer whose chaincode refused, when known. */
