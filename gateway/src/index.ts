@@ -52,10 +52,12 @@ export { fileCheckpoint, type CheckpointStore, type EventPosition } from './even
 export { subscribe, type EventContext, type SubscribeOptions, type Subscription } from './events/subscribe';
 export { newTypedInvoker, transaction, type Committed, type ContractName, type TransactionSpec, type TypedInvoker } from './contracts/typed-invoker';
 export type { InputOf, JsonValue } from './contracts/model-types';
-export { Members } from './contracts/members';
-export { Policy } from './contracts/policy';
-export { Products } from './contracts/products';
-export { Lots, type TraceNode } from './contracts/lots';
-export { Verifications } from './contracts/verifications';
-export { Verdicts } from './contracts/verdicts';
+export { Members, MEMBERS_TRANSACTIONS } from './contracts/members';
+export { Policy, POLICY_TRANSACTIONS } from './contracts/policy';
+export { Products, PRODUCTS_TRANSACTIONS } from './contracts/products';
+export { Lots, LOTS_TRANSACTIONS, type TraceNode } from './contracts/lots';
+export { Verifications, VERIFICATIONS_TRANSACTIONS } from './contracts/verifications';
+export { Verdicts, VERDICTS_TRANSACTIONS } from './contracts/verdicts';
 export { connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
+export { sha256File, verifyDocument, type DocumentVerification } from './verify/document';
+export { runCli, type CliRun } from './cli/main';

@@ -27,7 +27,8 @@ type Step = InputOf<typeof parseLotStepInput>;
 type Reason = InputOf<typeof parseLotReasonInput>;
 type Query = InputOf<typeof parseLotQueryInput>;
 
-const T = {
+/** The contract's transactions, as the facade and the CLI call them. */
+export const LOTS_TRANSACTIONS = {
   register: transaction<InputOf<typeof parseRegisterLotInput>, LotRecord>('lots', 'RegisterLot', 'submit', parseRegisterLotInput),
   ship: transaction<InputOf<typeof parseShipLotInput>, LotRecord>('lots', 'ShipLot', 'submit', parseShipLotInput),
   receive: transaction<InputOf<typeof parseReceiveLotInput>, LotRecord>('lots', 'ReceiveLot', 'submit', parseReceiveLotInput),
@@ -58,70 +59,70 @@ export class Lots {
 
   /** Registers a raw-material lot. */
   register(input: InputOf<typeof parseRegisterLotInput>): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.register, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.register, input);
   }
   /** Ships an owned lot to another member. */
   ship(input: InputOf<typeof parseShipLotInput>): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.ship, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.ship, input);
   }
   /** Receives a lot shipped to the caller (ownership moves). */
   receive(input: InputOf<typeof parseReceiveLotInput>): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.receive, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.receive, input);
   }
   /** Records sampling. */
   sample(input: Step): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.sample, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.sample, input);
   }
   /** Starts testing. */
   startTesting(input: Step): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.startTesting, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.startTesting, input);
   }
   /** Releases a lot when every release condition holds. */
   release(input: Step): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.release, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.release, input);
   }
   /** Rejects a lot, with a reason. */
   reject(input: Reason): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.reject, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.reject, input);
   }
   /** Recalls a lot, with a reason. */
   recall(input: Reason): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.recall, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.recall, input);
   }
   /** Declares an earlier event of the lot erroneous, with a reason. */
   declareError(input: InputOf<typeof parseDeclareErrorInput>): Promise<Committed<JsonValue>> {
-    return this.#invoker.submit(T.declareError, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.declareError, input);
   }
   /** Makes one batch from released inputs. */
   transform(input: InputOf<typeof parseTransformInput>): Promise<Committed<LotRecord>> {
-    return this.#invoker.submit(T.transform, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.transform, input);
   }
   /** Flags lots for additional verification; returns every held lot, downstream included. */
   flag(input: InputOf<typeof parseFlagLotsInput>): Promise<Committed<{ held: string[] }>> {
-    return this.#invoker.submit(T.flag, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.flag, input);
   }
   /** Lifts one hold. */
   liftHold(input: InputOf<typeof parseLiftHoldInput>): Promise<Committed<HoldRecord>> {
-    return this.#invoker.submit(T.liftHold, input);
+    return this.#invoker.submit(LOTS_TRANSACTIONS.liftHold, input);
   }
   /** A lot with its effective state. */
   get(input: Query): Promise<LotRecord> {
-    return this.#invoker.evaluate(T.get, input);
+    return this.#invoker.evaluate(LOTS_TRANSACTIONS.get, input);
   }
   /** A lot's EPCIS events. */
   events(input: Query): Promise<LotEventRecord[]> {
-    return this.#invoker.evaluate(T.events, input);
+    return this.#invoker.evaluate(LOTS_TRANSACTIONS.events, input);
   }
   /** Every hold of a lot. */
   holds(input: Query): Promise<HoldRecord[]> {
-    return this.#invoker.evaluate(T.holds, input);
+    return this.#invoker.evaluate(LOTS_TRANSACTIONS.holds, input);
   }
   /** What a lot went into, as a tree. */
   traceForward(input: Query): Promise<TraceNode> {
-    return this.#invoker.evaluate(T.traceForward, input);
+    return this.#invoker.evaluate(LOTS_TRANSACTIONS.traceForward, input);
   }
   /** What a lot or batch was made from, as a tree. */
   traceBackward(input: Query): Promise<TraceNode> {
-    return this.#invoker.evaluate(T.traceBackward, input);
+    return this.#invoker.evaluate(LOTS_TRANSACTIONS.traceBackward, input);
   }
 }

@@ -16,7 +16,8 @@ import {
 import type { InputOf, JsonValue } from './model-types';
 import { transaction, type Committed, type TypedInvoker } from './typed-invoker';
 
-const T = {
+/** The contract's transactions, as the facade and the CLI call them. */
+export const MEMBERS_TRANSACTIONS = {
   bootstrap: transaction<InputOf<typeof parseBootstrapInput>, JsonValue>('members', 'Bootstrap', 'submit', parseBootstrapInput),
   addMember: transaction<InputOf<typeof parseAddMemberInput>, MemberRecord>('members', 'AddMember', 'submit', parseAddMemberInput),
   updateRoles: transaction<InputOf<typeof parseUpdateRolesInput>, MemberRecord>('members', 'UpdateRoles', 'submit', parseUpdateRolesInput),
@@ -43,54 +44,54 @@ export class Members {
 
   /** One-time bootstrap of the founding registry and policy v1 (platform admin). */
   bootstrap(input: InputOf<typeof parseBootstrapInput>): Promise<Committed<JsonValue>> {
-    return this.#invoker.submit(T.bootstrap, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.bootstrap, input);
   }
   /** Adds a member org with its roles. */
   addMember(input: InputOf<typeof parseAddMemberInput>): Promise<Committed<MemberRecord>> {
-    return this.#invoker.submit(T.addMember, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.addMember, input);
   }
   /** Replaces a member's org roles. */
   updateRoles(input: InputOf<typeof parseUpdateRolesInput>): Promise<Committed<MemberRecord>> {
-    return this.#invoker.submit(T.updateRoles, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.updateRoles, input);
   }
   /** Suspends a member (it keeps no roles while suspended). */
   suspend(input: InputOf<typeof parseMemberStatusInput>): Promise<Committed<MemberRecord>> {
-    return this.#invoker.submit(T.suspend, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.suspend, input);
   }
   /** Reinstates a suspended member. */
   reinstate(input: InputOf<typeof parseMemberStatusInput>): Promise<Committed<MemberRecord>> {
-    return this.#invoker.submit(T.reinstate, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.reinstate, input);
   }
   /** One member by MSP ID. */
   get(input: InputOf<typeof parseMemberRefInput>): Promise<MemberRecord> {
-    return this.#invoker.evaluate(T.get, input);
+    return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.get, input);
   }
   /** Every member. */
   list(): Promise<MemberRecord[]> {
-    return this.#invoker.evaluate(T.list, undefined);
+    return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.list, undefined);
   }
   /** Records a lab's accreditation (registrar). */
   recordAccreditation(input: InputOf<typeof parseRecordAccreditationInput>): Promise<Committed<AccreditationRecord>> {
-    return this.#invoker.submit(T.recordAccreditation, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.recordAccreditation, input);
   }
   /** Suspends, withdraws or restores an accreditation. */
   setAccreditationStatus(input: InputOf<typeof parseSetAccreditationStatusInput>): Promise<Committed<AccreditationRecord>> {
-    return this.#invoker.submit(T.setAccreditationStatus, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.setAccreditationStatus, input);
   }
   /** One accreditation. */
   getAccreditation(input: InputOf<typeof parseAccreditationRefInput>): Promise<AccreditationRecord> {
-    return this.#invoker.evaluate(T.getAccreditation, input);
+    return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.getAccreditation, input);
   }
   /** Accreditations of one lab, or of all labs. */
   listAccreditations(input: { labMspId?: string } = {}): Promise<AccreditationRecord[]> {
-    return this.#invoker.evaluate(T.listAccreditations, input);
+    return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.listAccreditations, input);
   }
   /** Records a proficiency-test result. */
   recordProficiencyTest(input: InputOf<typeof parseRecordProficiencyTestInput>): Promise<Committed<ProficiencyTestRecord>> {
-    return this.#invoker.submit(T.recordProficiencyTest, input);
+    return this.#invoker.submit(MEMBERS_TRANSACTIONS.recordProficiencyTest, input);
   }
   /** Proficiency-test results of a lab. */
   listProficiencyTests(input: InputOf<typeof parseListProficiencyTestsInput>): Promise<ProficiencyTestRecord[]> {
-    return this.#invoker.evaluate(T.listProficiencyTests, input);
+    return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.listProficiencyTests, input);
   }
 }

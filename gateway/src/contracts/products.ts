@@ -8,7 +8,8 @@ import {
 import type { InputOf } from './model-types';
 import { transaction, type Committed, type TypedInvoker } from './typed-invoker';
 
-const T = {
+/** The contract's transactions, as the facade and the CLI call them. */
+export const PRODUCTS_TRANSACTIONS = {
   register: transaction<InputOf<typeof parseRegisterProductInput>, ProductSpecification>('products', 'RegisterProduct', 'submit', parseRegisterProductInput),
   revise: transaction<InputOf<typeof parseReviseProductInput>, ProductSpecification>('products', 'ReviseProduct', 'submit', parseReviseProductInput),
   get: transaction<InputOf<typeof parseProductRefInput>, ProductSpecification>('products', 'GetProduct', 'evaluate', parseProductRefInput),
@@ -26,18 +27,18 @@ export class Products {
 
   /** Registers a product specification (brand). */
   register(input: InputOf<typeof parseRegisterProductInput>): Promise<Committed<ProductSpecification>> {
-    return this.#invoker.submit(T.register, input);
+    return this.#invoker.submit(PRODUCTS_TRANSACTIONS.register, input);
   }
   /** Revises a specification, with a reason. */
   revise(input: InputOf<typeof parseReviseProductInput>): Promise<Committed<ProductSpecification>> {
-    return this.#invoker.submit(T.revise, input);
+    return this.#invoker.submit(PRODUCTS_TRANSACTIONS.revise, input);
   }
   /** One specification. */
   get(input: InputOf<typeof parseProductRefInput>): Promise<ProductSpecification> {
-    return this.#invoker.evaluate(T.get, input);
+    return this.#invoker.evaluate(PRODUCTS_TRANSACTIONS.get, input);
   }
   /** Specifications of one brand, or all. */
   list(input: InputOf<typeof parseListProductsInput> = {}): Promise<ProductSpecification[]> {
-    return this.#invoker.evaluate(T.list, input);
+    return this.#invoker.evaluate(PRODUCTS_TRANSACTIONS.list, input);
   }
 }

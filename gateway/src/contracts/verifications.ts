@@ -12,7 +12,8 @@ import { transaction, type Committed, type TypedInvoker } from './typed-invoker'
 
 type CaseRef = InputOf<typeof parseCaseStepInput>;
 
-const T = {
+/** The contract's transactions, as the facade and the CLI call them. */
+export const VERIFICATIONS_TRANSACTIONS = {
   open: transaction<InputOf<typeof parseProtocolInput>, VerificationCaseRecord>('verifications', 'OpenCase', 'submit', parseProtocolInput),
   revise: transaction<InputOf<typeof parseProtocolInput>, VerificationCaseRecord>('verifications', 'ReviseProtocol', 'submit', parseProtocolInput),
   approve: transaction<CaseRef, VerificationCaseRecord>('verifications', 'ApproveProtocol', 'submit', parseCaseStepInput),
@@ -36,42 +37,42 @@ export class Verifications {
 
   /** Opens a case with its protocol. */
   open(input: InputOf<typeof parseProtocolInput>): Promise<Committed<VerificationCaseRecord>> {
-    return this.#invoker.submit(T.open, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.open, input);
   }
   /** Revises the protocol before approval. */
   reviseProtocol(input: InputOf<typeof parseProtocolInput>): Promise<Committed<VerificationCaseRecord>> {
-    return this.#invoker.submit(T.revise, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.revise, input);
   }
   /** Approves (and so freezes) the protocol. */
   approveProtocol(input: CaseRef): Promise<Committed<VerificationCaseRecord>> {
-    return this.#invoker.submit(T.approve, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.approve, input);
   }
   /** Records the dispatch of samples. */
   dispatchSamples(input: CaseRef): Promise<Committed<VerificationCaseRecord>> {
-    return this.#invoker.submit(T.dispatch, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.dispatch, input);
   }
   /** Commits to results (hash) before revealing them. */
   commitResults(input: InputOf<typeof parseCommitInput>): Promise<Committed<JsonValue>> {
-    return this.#invoker.submit(T.commit, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.commit, input);
   }
   /** Reveals results; the ledger scores the agreement. */
   revealResults(input: InputOf<typeof parseRevealInput>): Promise<Committed<JsonValue>> {
-    return this.#invoker.submit(T.reveal, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.reveal, input);
   }
   /** Opens an investigation. */
   investigate(input: CaseRef): Promise<Committed<VerificationCaseRecord>> {
-    return this.#invoker.submit(T.investigate, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.investigate, input);
   }
   /** Closes a case, with a reason. */
   close(input: InputOf<typeof parseCloseCaseInput>): Promise<Committed<VerificationCaseRecord>> {
-    return this.#invoker.submit(T.close, input);
+    return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.close, input);
   }
   /** One case. */
   get(input: CaseRef): Promise<VerificationCaseRecord> {
-    return this.#invoker.evaluate(T.get, input);
+    return this.#invoker.evaluate(VERIFICATIONS_TRANSACTIONS.get, input);
   }
   /** A case's outcome. */
   outcome(input: CaseRef): Promise<VerificationOutcomeRecord> {
-    return this.#invoker.evaluate(T.outcome, input);
+    return this.#invoker.evaluate(VERIFICATIONS_TRANSACTIONS.outcome, input);
   }
 }
