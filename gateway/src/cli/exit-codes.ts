@@ -1,0 +1,21 @@
+import { isChaincodeError, isConfigurationError, isFabricStageError } from '../errors/guards';
+
+/** The CLI's exit codes: scripts branch on these. */
+export const EXIT = { OK: 0, USAGE: 1, REFUSED: 2, FABRIC: 3, VERIFICATION_FAILED: 4 } as const;
+
+/** A usage problem found by the CLI itself (missing input, malformed flag). */
+export class UsageError extends Error {
+  /** @param message - what to fix */
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Maps an error to its exit code: usage and setup 1, chaincode refusal 2, Fabric or network 3. */
+export function exitCodeOf(err: unknown): number {
+  if (isChaincodeError(err)) return EXIT.REFUSED;
+  if (isFabricStageError(err)) return EXIT.FABRIC;
+  if (isConfigurationError(err) || err instanceof UsageError) return EXIT.USAGE;
+  return EXIT.FABRIC;
+}

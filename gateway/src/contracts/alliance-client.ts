@@ -1,0 +1,53 @@
+import { connectAlliance, type AllianceConnectOptions, type AllianceConnection } from '../connect/connection';
+import type { RetryPolicy } from '../submit/retry-policy';
+import { Lots } from './lots';
+import { Members } from './members';
+import { Policy } from './policy';
+import { Products } from './products';
+import { newTypedInvoker, type TypedInvoker } from './typed-invoker';
+import { Verdicts } from './verdicts';
+import { Verifications } from './verifications';
+
+/** One identity's typed access to every alliance contract. */
+export interface AllianceClient extends Disposable {
+  readonly connection: AllianceConnection;
+  /** The generic invoker, for transactions without a facade method yet. */
+  readonly invoker: TypedInvoker;
+  readonly members: Members;
+  readonly policy: Policy;
+  readonly products: Products;
+  readonly lots: Lots;
+  readonly verifications: Verifications;
+  readonly verdicts: Verdicts;
+  /** Closes the connection. */
+  close(): void;
+}
+
+/**
+ * Connects and returns the typed facades.
+ * @example
+ * ```ts
+ * using client = connectAllianceClient({ identity: 'supplier/User1' });
+ * const { txId, blockNumber, result } = await client.lots.register({ ... });
+ * ```
+ */
+export function connectAllianceClient(options: Readonly<AllianceConnectOptions & { retry?: RetryPolicy }>): AllianceClient {
+  const connection = connectAlliance(options);
+  const invoker = newTypedInvoker(connection, options.retry);
+  return {
+    connection,
+    invoker,
+    members: new Members(invoker),
+    policy: new Policy(invoker),
+    products: new Products(invoker),
+    lots: new Lots(invoker),
+    verifications: new Verifications(invoker),
+    verdicts: new Verdicts(invoker),
+    close: () => {
+      connection.close();
+    },
+    [Symbol.dispose]: () => {
+      connection.close();
+    },
+  };
+}
