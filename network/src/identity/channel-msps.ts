@@ -9,6 +9,12 @@ import type { ChannelMsps, Identity } from './types';
 export interface ChannelMspsOptions {
   /** The clock for validity checks (ms since the epoch); defaults to Date.now. */
   now?: () => number;
+  /**
+   * Skip the validity-period check. Fabric's MSP itself accepts expired certificates (only the
+   * orderer's and peers' entry points refuse them), so a committer replaying old blocks, or an
+   * auditor, sets this to validate past transactions as Fabric did.
+   */
+  ignoreExpiry?: boolean;
   /** How many deserialized identities to keep; the cache is emptied when it grows past this. */
   cacheSize?: number;
 }
@@ -26,7 +32,12 @@ class ChannelMspsImpl implements ChannelMsps {
   // Parsing a certificate costs ~150 µs and a chain check ~55 µs, more than a signature check:
   // each distinct identity is validated once and then found by its bytes.
   private readonly cache = new Map<string, CachedIdentity>();
-  private readonly now: () => number;
+  // Identities this instance produced, so principal checks on the hot path skip the byte lookup.
+  private readonly produced = new WeakMap<Identity, CachedIdentity>();
+  // Decoded principals: policies hold the same MSPPrincipal objects across evaluations.
+  private readonly principals = new WeakMap<msp.MSPPrincipal, (known: CachedIdentity) => boolean>();
+  /** undefined when expiry is not checked. */
+  private readonly now: () => number | undefined;
   private readonly cacheSize: number;
 
   constructor(configs: msp.FabricMSPConfig[], options: Readonly<ChannelMspsOptions>) {
@@ -36,8 +47,14 @@ class ChannelMspsImpl implements ChannelMsps {
         throw new IdentityError('MALFORMED', `MSP ${fabricMsp.mspId} is configured twice`);
       this.msps.set(fabricMsp.mspId, fabricMsp);
     }
-    this.now = options.now ?? Date.now;
+    const clock = options.now ?? Date.now;
+    this.now = options.ignoreExpiry ? () => undefined : clock;
     this.cacheSize = options.cacheSize ?? 10_000;
+  }
+
+  private expired(known: CachedIdentity): boolean {
+    const now = this.now();
+    return now !== undefined && now > known.identity.notAfter;
   }
 
   mspIds(): string[] {
@@ -54,12 +71,13 @@ class ChannelMspsImpl implements ChannelMsps {
     );
     const cached = this.cache.get(key);
     if (cached) {
-      if (this.now() <= cached.identity.notAfter) return cached;
+      if (!this.expired(cached)) return cached;
       this.cache.delete(key);
     }
     const fresh = this.validate(serialized);
     if (this.cache.size >= this.cacheSize) this.cache.clear();
     this.cache.set(key, fresh);
+    this.produced.set(fresh.identity, fresh);
     return fresh;
   }
 
@@ -96,33 +114,49 @@ class ChannelMspsImpl implements ChannelMsps {
   }
 
   satisfiesPrincipal(identity: Identity, principal: msp.MSPPrincipal): boolean {
-    let known: CachedIdentity;
-    try {
-      known = this.lookup(identity.serialized);
-    } catch {
-      return false;
-    }
-    const bytes = principal.getPrincipal_asU8();
-    switch (principal.getPrincipalClassification()) {
-      case CLASSIFICATION.ROLE:
-        return this.satisfiesRole(known.identity, msp.MSPRole.deserializeBinary(bytes));
-      case CLASSIFICATION.IDENTITY: {
-        const wanted = msp.SerializedIdentity.deserializeBinary(bytes);
-        return (
-          wanted.getMspid() === known.identity.mspId &&
-          parseCertificate(wanted.getIdBytes_asU8()).id === known.identity.id
-        );
-      }
-      case CLASSIFICATION.ORGANIZATION_UNIT: {
-        const ou = msp.OrganizationUnit.deserializeBinary(bytes);
-        return (
-          ou.getMspIdentifier() === known.identity.mspId &&
-          known.identity.organizationalUnits.includes(ou.getOrganizationalUnitIdentifier()) &&
-          Buffer.from(ou.getCertifiersIdentifier_asU8()).toString('hex') === known.certifiersIdentifier
-        );
-      }
-      default:
+    let known = this.produced.get(identity);
+    if (!known || this.expired(known)) {
+      try {
+        known = this.lookup(identity.serialized);
+      } catch {
         return false;
+      }
+    }
+    let matcher = this.principals.get(principal);
+    if (!matcher) {
+      matcher = this.principalMatcher(principal);
+      this.principals.set(principal, matcher);
+    }
+    return matcher(known);
+  }
+
+  private principalMatcher(principal: msp.MSPPrincipal): (known: CachedIdentity) => boolean {
+    const bytes = principal.getPrincipal_asU8();
+    try {
+      switch (principal.getPrincipalClassification()) {
+        case CLASSIFICATION.ROLE: {
+          const role = msp.MSPRole.deserializeBinary(bytes);
+          return (known) => this.satisfiesRole(known.identity, role);
+        }
+        case CLASSIFICATION.IDENTITY: {
+          const wanted = msp.SerializedIdentity.deserializeBinary(bytes);
+          const certId = parseCertificate(wanted.getIdBytes_asU8()).id;
+          return (known) => wanted.getMspid() === known.identity.mspId && certId === known.identity.id;
+        }
+        case CLASSIFICATION.ORGANIZATION_UNIT: {
+          const ou = msp.OrganizationUnit.deserializeBinary(bytes);
+          const certifiers = Buffer.from(ou.getCertifiersIdentifier_asU8()).toString('hex');
+          return (known) =>
+            ou.getMspIdentifier() === known.identity.mspId &&
+            known.identity.organizationalUnits.includes(ou.getOrganizationalUnitIdentifier()) &&
+            certifiers === known.certifiersIdentifier;
+        }
+        default:
+          return () => false;
+      }
+    } catch {
+      // A principal that does not decode matches nobody, as Fabric's MSP refuses it.
+      return () => false;
     }
   }
 

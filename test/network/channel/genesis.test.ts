@@ -8,7 +8,7 @@ import {
   parseChannelConfig,
   parseDuration,
 } from '@alliance/network/channel';
-import { type TestPki, createTestPki } from '../fixtures/pki';
+import { PKI_TIMEOUT_MS, type TestPki, createTestPki } from '../fixtures/pki';
 import { common, msp, orderer, peer } from '../fixtures/protos';
 
 let pki: TestPki;
@@ -25,6 +25,10 @@ beforeAll(async () => {
   // Everything below reads the block back from its bytes, as a peer joining the channel would.
   const { channelId, config } = configFromBlock(common.Block.deserializeBinary(blockBytes));
   parsed = parseChannelConfig(config, channelId);
+}, PKI_TIMEOUT_MS);
+
+afterAll(() => {
+  pki.remove();
 });
 
 function group(path: string[]): common.ConfigGroup {

@@ -3,12 +3,13 @@ import { buildChannelConfig, parseChannelConfig, type ChannelConfig } from '@all
 import {
   channelPolicyReference,
   evaluateApplicationPolicy,
+  explainApplicationPolicy,
   nOutOf,
   PolicyError,
   signaturePolicyReference,
   type SignedData,
 } from '@alliance/network/policy';
-import { type TestPki, createTestPki, signAll } from '../fixtures/pki';
+import { PKI_TIMEOUT_MS, type TestPki, createTestPki, signAll, signedBy } from '../fixtures/pki';
 
 const ORGS = ['a', 'b', 'c', 'd', 'e'];
 let pki: TestPki;
@@ -18,13 +19,14 @@ const data = Buffer.from('signed bytes');
 beforeAll(async () => {
   pki = await createTestPki(ORGS);
   channel = parseChannelConfig(buildChannelConfig(pki.definition, pki.crypto), 'alliance');
+}, PKI_TIMEOUT_MS);
+
+afterAll(() => {
+  pki.remove();
 });
 
 function signed(...who: string[]): SignedData[] {
-  return signAll(
-    data,
-    who.map((w) => pki.signer(w)),
-  );
+  return signedBy(pki, data, who);
 }
 
 const peers = (n: number): string[] => ORGS.slice(0, n).map((o) => `${o}/peer`);
@@ -107,6 +109,12 @@ describe('channel policy tree', () => {
     );
     expect(evaluateApplicationPolicy(twoOf, signed('a/peer', 'c/peer'), channel.policies, channel.msps)).toBe(
       true,
+    );
+    expect(explainApplicationPolicy(twoOf, signed('a/peer', 'd/User1'), channel.policies, channel.msps)).toBe(
+      "signature policy OutOf(2, 'AMSP.peer', 'BMSP.peer', 'CMSP.peer') is not satisfied by the valid signatures of [AMSP.peer, DMSP.client]",
+    );
+    expect(explainApplicationPolicy(byReference, signed('a/peer'), channel.policies, channel.msps)).toMatch(
+      /^\/Channel\/Application\/Endorsement MAJORITY Endorsement is not satisfied: 1 of 5/,
     );
     expect(() => evaluateApplicationPolicy(new Uint8Array(0), [], channel.policies, channel.msps)).toThrow(
       new PolicyError(

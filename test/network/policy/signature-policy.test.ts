@@ -8,7 +8,7 @@ import {
   parseSignaturePolicy,
   validIdentities,
 } from '@alliance/network/policy';
-import { type TestPki, createTestPki, signAll } from '../fixtures/pki';
+import { PKI_TIMEOUT_MS, type TestPki, createTestPki, signedBy } from '../fixtures/pki';
 
 let pki: TestPki;
 let msps: ChannelMsps;
@@ -17,13 +17,14 @@ const data = Buffer.from('prp bytes || endorser');
 beforeAll(async () => {
   pki = await createTestPki(['a', 'b', 'c', 'outsider']);
   msps = createChannelMsps(pki.mspConfigs(['a', 'b', 'c']));
+}, PKI_TIMEOUT_MS);
+
+afterAll(() => {
+  pki.remove();
 });
 
 function signed(...who: string[]): SignedData[] {
-  return signAll(
-    data,
-    who.map((w) => pki.signer(w)),
-  );
+  return signedBy(pki, data, who);
 }
 
 function codeOf(fn: () => unknown): string | undefined {
