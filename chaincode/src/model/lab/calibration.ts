@@ -2,6 +2,7 @@
  * Calibration records (rules 12-14). The out-of-tolerance flag and the traceability class are
  * computed by the chaincode; the submitter only states what was measured against which CRMs.
  */
+import type { AuditStamp } from '../audit';
 import type { TraceabilityClass } from './reference-material';
 
 /** One calibration point: a CRM-based standard measured against its nominal value. */
@@ -32,6 +33,5 @@ export interface CalibrationRecord {
   outOfTolerance: boolean;
   traceability: TraceabilityAssessment;
   ownerMspId: string;
-  recordedAt: string;
-  recordedBy: string;
+  recorded: AuditStamp;
 }

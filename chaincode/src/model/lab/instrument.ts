@@ -2,6 +2,8 @@
  * Instrument records (domain rules 6-11): identity per ISO/IEC 17025 §6.4.13, the USP <1058>
  * group, and the qualification timeline. Types only; parsers live in `instrument-input.ts`.
  */
+import type { AuditStamp } from '../audit';
+import type { QualificationTestResult, TestLimit } from './qualification';
 
 /** Analytical techniques the alliance recognises. */
 export const TECHNIQUES = [
@@ -80,4 +82,74 @@ export interface QualificationChange {
   qualifiedUntil?: string;
   reason: string;
   refId?: string;
+}
+
+/** A lab's own (tightened) limit for one default test of its instrument. */
+export interface LimitOverride {
+  testId: string;
+  limit: TestLimit;
+}
+
+/** An instrument on the ledger (ISO/IEC 17025 §6.4.13 identity plus qualification). */
+export interface InstrumentRecord {
+  instrumentId: string;
+  ownerMspId: string;
+  technique: Technique;
+  uspGroup: UspGroup;
+  manufacturer: string;
+  model: string;
+  serialNumber: string;
+  softwareVersion: string;
+  firmwareVersion: string;
+  location: string;
+  limitOverrides: LimitOverride[];
+  qualification: QualificationStatus;
+  /** Append-only: the state from each instant on, so any past state can be answered. */
+  timeline: QualificationChange[];
+  currentCalibrationId?: string;
+  /** Ledger time of the last passing daily check or PQ (results since then are covered). */
+  lastPassingCheckAt?: string;
+  version: number;
+  created: AuditStamp;
+  updated: AuditStamp;
+}
+
+/** Maintenance kinds; RELOCATION, MAJOR_REPAIR and critical PART_REPLACEMENT suspend (rule 10). */
+export const MAINTENANCE_KINDS = [
+  'RELOCATION',
+  'MAJOR_REPAIR',
+  'PART_REPLACEMENT',
+  'MINOR_REPAIR',
+  'PREVENTIVE',
+] as const;
+/** One of {@link MAINTENANCE_KINDS}. */
+export type MaintenanceKind = (typeof MAINTENANCE_KINDS)[number];
+
+/** A maintenance event on the ledger. */
+export interface MaintenanceRecord {
+  maintenanceId: string;
+  instrumentId: string;
+  kind: MaintenanceKind;
+  critical: boolean;
+  description: string;
+  performedAt: string;
+  newLocation?: string;
+  suspended: boolean;
+  lateEntry: boolean;
+  recorded: AuditStamp;
+}
+
+/** Daily performance checks (rule 11): an ICP-MS tune report or a chromatographic SST. */
+export type DailyCheckKind = 'TUNE' | 'SST';
+
+/** A daily performance check on the ledger; `passed` is computed. */
+export interface DailyCheckRecord {
+  checkId: string;
+  instrumentId: string;
+  kind: DailyCheckKind;
+  performedAt: string;
+  tests: QualificationTestResult[];
+  passed: boolean;
+  lateEntry: boolean;
+  recorded: AuditStamp;
 }

@@ -2,6 +2,7 @@
  * Method validation records (rule 26): the evidence that an analytical method is fit before any
  * result it produces is usable. Kept per lab, method id and version.
  */
+import type { AuditStamp } from '../audit';
 
 /** Method families with their own validation criteria. */
 export type MethodKind = 'ELEMENTAL' | 'LC_MS_MS' | 'HPLC';
@@ -35,8 +36,7 @@ export interface MethodValidationRecord {
   resolvesIsomers: boolean;
   reportSha256: string;
   ownerMspId: string;
-  recordedAt: string;
-  recordedBy: string;
+  recorded: AuditStamp;
 }
 
 /** Per-run system-suitability figures (rule 26). */

@@ -3,6 +3,7 @@
  * reference standard and performer. The pass/fail of each test and of the stage is computed by
  * the chaincode from the numbers, never taken from the submitter.
  */
+import type { AuditStamp } from '../audit';
 import type { QualificationStage } from './instrument';
 
 /**
@@ -59,6 +60,5 @@ export interface QualificationRecord {
   tests: QualificationTestResult[];
   documents: DocumentHash[];
   passed: boolean;
-  recordedAt: string;
-  recordedBy: string;
+  recorded: AuditStamp;
 }

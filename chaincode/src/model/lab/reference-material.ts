@@ -2,6 +2,7 @@
  * Certified reference material records (rule 12). The traceability class a CRM gives is never
  * stored from the submitter: the chaincode computes it from these facts at each calibration date.
  */
+import type { AuditStamp } from '../audit';
 
 /** Accreditation of the producer as a reference-material producer (ISO 17034). */
 export interface ProducerAccreditation {
@@ -23,13 +24,6 @@ export interface CertifiedValue {
   k: number;
 }
 
-/** How a CRM was revoked (a recalled lot or a withdrawn certificate). */
-export interface CrmRevocation {
-  at: string;
-  by: string;
-  reason: string;
-}
-
 /** A CRM on the ledger. */
 export interface CrmRecord {
   id: string;
@@ -45,9 +39,9 @@ export interface CrmRecord {
   /** Set when the producer is a national metrology institute (CIPM MRA route). */
   nmiInstitute?: string;
   ownerMspId: string;
-  registeredAt: string;
-  registeredBy: string;
-  revocation?: CrmRevocation;
+  registered: AuditStamp;
+  /** Set when the lot was recalled or the certificate withdrawn; the reason is mandatory. */
+  revoked?: AuditStamp;
 }
 
 /** Traceability classes of rule 13: T1 China-anchored, T2 MRA-equivalent, T3 not demonstrated. */

@@ -73,8 +73,8 @@ export function crmClass(
 ): ClassVerdict {
   const at = instantMs(calibratedAt);
   const blockers: string[] = [];
-  if (crm.revocation !== undefined) {
-    blockers.push(`CRM ${crm.id} was revoked: ${crm.revocation.reason}`);
+  if (crm.revoked !== undefined) {
+    blockers.push(`CRM ${crm.id} was revoked: ${crm.revoked.reason ?? 'no reason given'}`);
   }
   if (instantMs(crm.expiresAt) < at) {
     blockers.push(`CRM ${crm.id} had expired on the calibration date`);

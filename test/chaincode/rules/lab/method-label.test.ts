@@ -27,8 +27,7 @@ const elemental: MethodValidationRecord = {
   resolvesIsomers: false,
   reportSha256: 'a'.repeat(64),
   ownerMspId: 'LabMSP',
-  recordedAt: '2025-01-01T00:00:00Z',
-  recordedBy: 'x',
+  recorded: { by: { mspId: 'LabMSP', userId: 'u1', printedName: 'Ana' }, at: '2025-01-01T00:00:00Z' },
 };
 const messages = (r: MethodValidationRecord) => methodValidationViolations(r).map((v) => v.message);
 

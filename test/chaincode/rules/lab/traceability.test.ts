@@ -18,8 +18,7 @@ const base: CrmRecord = {
   certifiedValues: [{ analyte: 'Pb', value: 1, unit: 'mg/kg', U: 0.05, k: 2 }],
   expiresAt: '2026-06-01T00:00:00Z',
   ownerMspId: 'LabMSP',
-  registeredAt: '2025-01-01T00:00:00Z',
-  registeredBy: 'analyst1',
+  registered: { by: { mspId: 'LabMSP', userId: 'u1', printedName: 'Ana' }, at: '2025-01-01T00:00:00Z' },
 };
 const accredited = (body: string, validFrom = '2024-01-01T00:00:00Z', validTo = '2027-01-01T00:00:00Z') => ({
   ...base,
@@ -96,7 +95,7 @@ describe('traceability class (rule 13)', () => {
     expect(cls({ ...gbw, expiresAt: '2025-06-01T00:00:00Z' })).toBe('T1');
     expect(cls({ ...gbw, certificateId: undefined })).toBe('T3');
     expect(cls({ ...gbw, certificateSha256: undefined })).toBe('T3');
-    const revoked = { ...gbw, revocation: { at: '2025-07-01T00:00:00Z', by: 'x', reason: 'recalled lot' } };
+    const revoked = { ...gbw, revoked: { ...base.registered, reason: 'recalled lot' } };
     expect(crmClass(revoked, calDate, DEFAULT_AUTHORITIES)).toEqual({
       traceabilityClass: 'T3',
       reasons: ['CRM CRM-1 was revoked: recalled lot'],
