@@ -1,0 +1,7 @@
+export * from './options';
+export * from './status';
+export * from './handlers';
+export * from './server';
+export * from './dial';
+export * from './proto-types';
+export * from './codec';

@@ -1,0 +1,124 @@
+import { common } from '@hyperledger/fabric-protos';
+import { createBlock, headerHash, lastConfigIndex, signBlock, type BlockSigner } from '../block';
+import { HeightWatch } from '../deliver/height';
+import type { BlockStore } from '../ledger';
+import { BlockCutter, type BatchSettings } from './cutter';
+
+/** How the chain cuts blocks: Fabric's batch settings plus the dev-mode cut on drain. */
+export interface CuttingPolicy extends BatchSettings {
+  /** Cut as soon as no more envelopes are waiting, instead of waiting for the timeout. */
+  readonly cutOnDrain: boolean;
+}
+
+/**
+ * The orderer's view of one channel: orders envelopes into hash-chained, signed blocks and
+ * appends them to its block store, one write at a time. While a block is being written new
+ * envelopes accumulate, so blocks grow with load even when cutting on drain.
+ */
+export class OrderedChain {
+  readonly heights: HeightWatch;
+  readonly #cutter: BlockCutter;
+  #previousHash: Uint8Array;
+  #lastConfig: number;
+  #timer: NodeJS.Timeout | undefined;
+  #drainScheduled = false;
+  #writing: Promise<void> = Promise.resolve();
+  #inFlight = 0;
+  #cutWhenIdle = false;
+  #failure: Error | undefined;
+
+  private constructor(
+    private readonly store: BlockStore,
+    private readonly signer: BlockSigner,
+    private readonly policy: CuttingPolicy,
+    lastBlock: common.Block,
+  ) {
+    this.heights = new HeightWatch(store.height);
+    this.#cutter = new BlockCutter(policy);
+    const header = lastBlock.getHeader();
+    if (!header) throw new Error('the last stored block has no header');
+    this.#previousHash = headerHash(header);
+    this.#lastConfig = lastConfigIndex(lastBlock);
+  }
+
+  /** Opens the chain on a store holding at least the genesis block. */
+  static open(store: BlockStore, signer: BlockSigner, policy: CuttingPolicy): OrderedChain {
+    const bytes = store.get(store.height - 1);
+    if (!bytes) throw new Error('the orderer block store is empty; write the genesis block first');
+    return new OrderedChain(store, signer, policy, common.Block.deserializeBinary(bytes));
+  }
+
+  /** Accepts an envelope for ordering; throws if the chain can no longer write blocks. */
+  order(envelope: Uint8Array): void {
+    if (this.#failure) throw this.#failure;
+    for (const batch of this.#cutter.ordered(envelope)) this.#write(batch);
+    if (this.#cutter.pendingCount === 0) {
+      this.#clearTimer();
+      return;
+    }
+    if (this.policy.cutOnDrain) {
+      if (!this.#drainScheduled) {
+        this.#drainScheduled = true;
+        setImmediate(() => {
+          this.#drainScheduled = false;
+          this.#cutOnDrain();
+        });
+      }
+    } else {
+      this.#timer ??= setTimeout(() => {
+        this.#timer = undefined;
+        this.#write(this.#cutter.cut());
+      }, this.policy.timeoutMs);
+    }
+  }
+
+  /** Waits until every accepted envelope is in a written block. */
+  async flush(): Promise<void> {
+    this.#clearTimer();
+    if (this.#cutter.pendingCount > 0) this.#write(this.#cutter.cut());
+    await this.#writing;
+  }
+
+  /** Stops the batch timer; pending envelopes that were never cut are dropped, as on a crash. */
+  close(): void {
+    this.#clearTimer();
+  }
+
+  #cutOnDrain(): void {
+    if (this.#cutter.pendingCount === 0) return;
+    if (this.#inFlight > 0) {
+      this.#cutWhenIdle = true;
+      return;
+    }
+    this.#write(this.#cutter.cut());
+  }
+
+  #write(batch: Uint8Array[]): void {
+    if (batch.length === 0) return;
+    this.#clearTimer();
+    const number = this.heights.height + this.#inFlight;
+    const block = createBlock(number, this.#previousHash, batch);
+    signBlock(block, this.signer, this.#lastConfig);
+    this.#previousHash = headerHash(block.getHeader() as common.BlockHeader);
+    this.#inFlight++;
+    this.#writing = this.#writing.then(async () => {
+      try {
+        await this.store.append(block);
+        this.heights.advance(this.store.height);
+      } catch (err) {
+        this.#failure = err instanceof Error ? err : new Error(String(err));
+      } finally {
+        this.#inFlight--;
+      }
+      if (this.#inFlight === 0 && this.#cutWhenIdle) {
+        this.#cutWhenIdle = false;
+        this.#cutOnDrain();
+      }
+    });
+  }
+
+  #clearTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './cutter';
+export * from './chain';
+export * from './admission';
+export * from './node';

@@ -1,0 +1,117 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateCryptoMaterial } from '../crypto';
+import type { NetworkDefinition } from '../definition';
+import { writeProfile } from '../profile/file';
+import type { ChaincodeServer } from './chaincode-server';
+import { defineChaincode, installAndServe, packagesToServe } from './chaincodes';
+import { startDetachedHost } from './detached';
+import { stateLayout } from './layout';
+import { stopOwnedProcesses } from './owned';
+import { portOrFree } from './ports';
+import { buildProfile } from './profile-build';
+import { startNodes, type RunningNodes } from './nodes';
+
+/** A started embedded network. */
+export interface RunningNetwork {
+  readonly definition: NetworkDefinition;
+  /** The connection profile (`<stateDir>/network.json`). */
+  readonly profilePath: string;
+  /** Stops everything this call started. */
+  stop(): Promise<void>;
+}
+
+/** How to start the embedded network. */
+export interface StartOptions {
+  readonly definition: NetworkDefinition;
+  /** Where crypto material, ledgers, pid files, logs and the profile live (`.alliance/`). */
+  readonly stateDir: string;
+  /** A Node chaincode directory to serve and define as `definition.chaincode`. */
+  readonly chaincodeDir?: string;
+  /** Run the nodes in a background process that outlives the caller (pid file in `run/`). */
+  readonly detached?: boolean;
+  /** Where node logs go when running in this process (default: discarded). */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Starts an orderer and one peer per org from a definition and a state directory: crypto
+ * material and genesis block on first start, stored ledgers on later ones; serves the
+ * chaincodes as a service and commits the definition's chaincode through `_lifecycle`; writes
+ * the connection profile last, so a profile on disk means a callable network.
+ */
+export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningNetwork> {
+  if (opts.detached) return startDetachedHost(opts);
+  const def = opts.definition;
+  const layout = stateLayout(opts.stateDir);
+  mkdirSync(layout.root, { recursive: true });
+  writeFileSync(layout.definition, JSON.stringify(def, null, 2));
+  // Chaincode servers left behind by a killed network process are ours (pid files): replace them.
+  await stopOwnedProcesses(layout);
+  const log = opts.log ?? (() => undefined);
+  const started = Date.now();
+  const step = (what: string): void => {
+    log(`${what} (+${Date.now() - started} ms)`);
+  };
+  const servers: ChaincodeServer[] = [];
+  let nodes: RunningNodes | undefined;
+  try {
+    const packages = packagesToServe(def, layout, opts.chaincodeDir);
+    const [crypto, ports] = await Promise.all([
+      generateCryptoMaterial(def, layout.root).then((material) => {
+        step('crypto material ready');
+        return material;
+      }),
+      resolvePorts(def),
+      ...packages.map(async (pkg) => {
+        servers.push(await installAndServe(pkg, layout, false));
+        step(`chaincode server ${pkg.name} listening`);
+      }),
+    ]);
+    nodes = await startNodes(def, crypto, layout, ports, log);
+    step('orderer and peers started');
+    const profile = buildProfile(def, crypto, ports);
+    const main = servers.find((s) => s.name === def.chaincode.name);
+    if (main) {
+      await defineChaincode(profile, adminOrg(def), {
+        name: main.name,
+        version: main.version,
+        policy: def.endorsementPolicy,
+      });
+      step(`chaincode ${main.name} ${main.version} defined`);
+    }
+    writeProfile(layout.profile, profile);
+  } catch (err) {
+    await nodes?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    throw err;
+  }
+  const running = nodes;
+  let stopped: Promise<void> | undefined;
+  return {
+    definition: def,
+    profilePath: layout.profile,
+    // Idempotent: a second stop waits for the first.
+    stop: () =>
+      (stopped ??= (async () => {
+        await running.stop();
+        await Promise.all(servers.map((s) => s.stop()));
+        await stopOwnedProcesses(layout);
+      })()),
+  };
+}
+
+/** The org whose Admin commits chaincode definitions (the first, the platform by default). */
+export function adminOrg(def: NetworkDefinition): string {
+  const org = def.orgs[0];
+  if (!org) throw new Error('the network definition has no member org');
+  return org.name;
+}
+
+async function resolvePorts(
+  def: NetworkDefinition,
+): Promise<{ orderer: number; peers: Record<string, number> }> {
+  const orderer = await portOrFree(def.orderer.port);
+  const peers: Record<string, number> = {};
+  for (const org of def.orgs) peers[org.name] = await portOrFree(org.peer.port);
+  return { orderer, peers };
+}

@@ -1,0 +1,4 @@
+export * from './rwset';
+export * from './envelope';
+export * from './blocks';
+export * from './channel';
