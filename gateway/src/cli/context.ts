@@ -18,12 +18,15 @@ export interface CliContext {
   close(): void;
 }
 
-/** Builds the context from the global options (nothing is dialled until a command asks for the client). */
-export function newCliContext(opts: GlobalOptions): CliContext {
+/**
+ * Builds the context from the global options (nothing is dialled until a command asks for the client).
+ * @param stdout - where results go (default: the process's stdout)
+ */
+export function newCliContext(opts: GlobalOptions, stdout?: (s: string) => void): CliContext {
   let client: AllianceClient | undefined;
   const profilePath = opts.profile ?? process.env.ALLIANCE_PROFILE ?? DEFAULT_PROFILE_PATH;
   return {
-    printer: newPrinter(Boolean(opts.json)),
+    printer: newPrinter(Boolean(opts.json), stdout),
     profilePath,
     client: () => {
       if (client) return client;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { isChaincodeError } from '../errors/guards';
+import { isChaincodeError, isConfigurationError } from '../errors/guards';
 import { newCliContext, type CliContext, type GlobalOptions } from './context';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { registerEventsCommand } from './commands/events';
@@ -30,7 +30,7 @@ export async function runCli(argv: readonly string[], io: { stdout?: (s: string)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout ?? ((s) => process.stdout.write(s)), writeErr: stderr })
     .showHelpAfterError();
-  const context = (): CliContext => (ctx ??= newCliContext(program.opts<GlobalOptions>()));
+  const context = (): CliContext => (ctx ??= newCliContext(program.opts<GlobalOptions>(), io.stdout));
   const setExit = (code: number): void => {
     exitCode = code;
   };
@@ -53,9 +53,9 @@ export async function runCli(argv: readonly string[], io: { stdout?: (s: string)
 
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  const code = (err as { code?: unknown }).code;
   if (isChaincodeError(err)) return `refused by the chaincode: ${err.message}`;
-  return typeof code === 'string' && !err.message.startsWith(code) ? `${code}: ${err.message}` : err.message;
+  if (isConfigurationError(err)) return `${err.code}: ${err.message}`;
+  return err.message;
 }
 
 if (require.main === module) {

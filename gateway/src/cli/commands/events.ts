@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { EventPosition } from '../../events/checkpoint-file';
 import { subscribe } from '../../events/subscribe';
 import type { CliContext } from '../context';
-import { toJson } from '../output';
 
 /** `alliance events`: follow domain events with a durable checkpoint. */
 export function registerEventsCommand(program: Command, context: () => CliContext): void {
@@ -28,7 +27,7 @@ export function registerEventsCommand(program: Command, context: () => CliContex
         onEvent: (event, at) => {
           if (seen >= limit) throw limitReached;
           seen++;
-          if (ctx.printer.json) process.stdout.write(`${toJson({ ...event, blockNumber: at.blockNumber, transactionId: at.transactionId }).replace(/\n\s*/g, ' ')}\n`);
+          if (ctx.printer.json) ctx.printer.result({ ...event, blockNumber: at.blockNumber, transactionId: at.transactionId });
           else ctx.printer.line(`block ${at.blockNumber}  ${event.type.padEnd(24)} ${event.subject.kind} ${event.subject.id}  (${event.id})`);
           if (seen >= limit) resolveLimit();
         },
