@@ -168,6 +168,13 @@ describe('genesis block', () => {
 
   it('configures an etcdraft orderer with one consenter and the batch settings', () => {
     const values = group(['Orderer']).getValuesMap();
+    expect([...values.keys()].sort()).toEqual([
+      'BatchSize',
+      'BatchTimeout',
+      'Capabilities',
+      'ChannelRestrictions',
+      'ConsensusType',
+    ]);
     const consensus = orderer.ConsensusType.deserializeBinary(values.get('ConsensusType')!.getValue_asU8());
     expect(consensus.getType()).toBe('etcdraft');
     const consenters = orderer.etcdraft.ConfigMetadata.deserializeBinary(
