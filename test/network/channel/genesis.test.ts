@@ -9,7 +9,7 @@ import {
   parseDuration,
 } from '@alliance/network/channel';
 import { PKI_TIMEOUT_MS, type TestPki, createTestPki } from '../fixtures/pki';
-import { common, msp, orderer, peer } from '../fixtures/protos';
+import { common, msp, orderer, peer } from '@alliance/network/protos';
 
 let pki: TestPki;
 let blockBytes: Uint8Array;
