@@ -3,12 +3,12 @@ import { connectChaincode, type ChaincodeStream } from '@alliance/network/chainc
 import { createEndorser, EndorserError, type Endorser, type EndorserDeps } from '@alliance/network/endorser';
 import { createChaincodeDefinitionView } from '@alliance/network/lifecycle';
 import { common, peer } from '@alliance/network/protos';
-import { headerHash } from '@alliance/network/block';
+import { createBlock, headerHash } from '@alliance/network/block';
 import { isLowS } from '@alliance/network/identity';
 import { startTestChaincode, type ChaincodeServer } from '../support/chaincode-server';
 import { createTestChannel, type TestChannel } from '../support/channel';
-import { defineChaincode } from '../support/lifecycle';
-import { MemoryLedger } from '../support/memory-ledger';
+import { simulateDefinition } from '../support/lifecycle';
+import { openSeededLedger, type SeededLedger } from '../support/seeded-ledger';
 import { buildProposal, type ProposalOptions } from '../support/proposals';
 import { decodeRwSet } from '../support/decode-rwset';
 import { createTestIdentity } from '../support/test-identities';
@@ -17,16 +17,25 @@ const CC = 'testcc';
 let channel: TestChannel;
 let server: ChaincodeServer;
 let stream: ChaincodeStream;
-const ledger = new MemoryLedger();
+let seeded: SeededLedger;
 let deps: EndorserDeps;
 let endorser: Endorser;
 
 beforeAll(async () => {
   [channel, server] = await Promise.all([createTestChannel(), startTestChaincode()]);
   stream = await connectChaincode({ address: server.address, chaincodeId: server.chaincodeId });
-  ledger.append(channel.genesis);
-  defineChaincode(ledger.state, { name: CC, version: '1.0' });
-  defineChaincode(ledger.state, { name: 'stopped', version: '2.0' });
+  seeded = await openSeededLedger(channel.orderer());
+  const ledger = seeded.ledger;
+  await seeded.commitBlock(channel.genesis);
+  for (const def of [
+    { name: CC, version: '1.0' },
+    { name: 'stopped', version: '2.0' },
+  ]) {
+    const { writes } = simulateDefinition(ledger.state, (ns, key) => ledger.history(ns, key), def);
+    await seeded.commit([
+      { txId: `define-${def.name}`, writes: writes.map((w) => ({ ns: w.ns, key: w.key, bytes: w.value })) },
+    ]);
+  }
   deps = {
     channelId: channel.config.channelId,
     channel: () => channel.config,
@@ -43,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stream.close();
   await server.stop();
+  await seeded.close();
   channel.cleanup();
 });
 
@@ -171,7 +181,7 @@ describe('endorser', () => {
 
   it('refuses a replayed tx id', async () => {
     const { signedProposal, txId } = propose(['test:get', 'k']);
-    ledger.appendEnvelopes(channel.orderer(), [], [{ txId, code: peer.TxValidationCode.VALID }]);
+    await seeded.commit([{ txId, writes: [] }]);
     const creator = channel.user('platform').serialized;
     const replay = await refusal(endorser.processProposal(signedProposal));
     expect(replay.message).toBe(
@@ -234,7 +244,7 @@ describe('endorser', () => {
     const chain = common.BlockchainInfo.deserializeBinary(
       info.getResponse()?.getPayload_asU8() ?? new Uint8Array(),
     );
-    expect(chain.getHeight()).toBe(ledger.height);
+    expect(chain.getHeight()).toBe(seeded.ledger.height);
     expect(action(info).action.getChaincodeId()?.getVersion()).toBe('syscc');
 
     const block = await endorser.processProposal(
@@ -269,11 +279,13 @@ describe('endorser', () => {
   it('finds committed transactions through qscc GetTransactionByID', async () => {
     const envelope = new common.Envelope();
     envelope.setPayload(Buffer.from('payload'));
-    ledger.appendEnvelopes(
-      channel.orderer(),
-      [envelope.serializeBinary()],
-      [{ txId: 'committed-tx', code: peer.TxValidationCode.MVCC_READ_CONFLICT }],
-    );
+    const block = createBlock(seeded.ledger.height, seeded.ledger.currentHash(), [
+      envelope.serializeBinary(),
+    ]);
+    channel.signAsOrderer(block);
+    await seeded.commitBlock(block, [
+      { txId: 'committed-tx', code: peer.TxValidationCode.MVCC_READ_CONFLICT },
+    ]);
     const response = await endorser.processProposal(
       propose(['GetTransactionByID', 'alliance', 'committed-tx'], { chaincode: 'qscc' }).signedProposal,
     );
