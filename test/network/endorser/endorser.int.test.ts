@@ -16,20 +16,31 @@ import { createTestIdentity } from '../support/test-identities';
 const CC = 'testcc';
 let channel: TestChannel;
 let server: ChaincodeServer;
+let otherServer: ChaincodeServer;
+let otherStream: ChaincodeStream;
 let stream: ChaincodeStream;
 let seeded: SeededLedger;
 let deps: EndorserDeps;
 let endorser: Endorser;
 
 beforeAll(async () => {
-  [channel, server] = await Promise.all([createTestChannel(), startTestChaincode()]);
+  [channel, server, otherServer] = await Promise.all([
+    createTestChannel(),
+    startTestChaincode(),
+    startTestChaincode('othercc:1.0'),
+  ]);
   stream = await connectChaincode({ address: server.address, chaincodeId: server.chaincodeId });
+  otherStream = await connectChaincode({
+    address: otherServer.address,
+    chaincodeId: otherServer.chaincodeId,
+  });
   seeded = await openSeededLedger(channel.orderer());
   const ledger = seeded.ledger;
   await seeded.commitBlock(channel.genesis);
   for (const def of [
     { name: CC, version: '1.0' },
     { name: 'stopped', version: '2.0' },
+    { name: 'othercc', version: '3.0' },
   ]) {
     const { writes } = simulateDefinition(ledger.state, (ns, key) => ledger.history(ns, key), def);
     await seeded.commit([
@@ -42,7 +53,7 @@ beforeAll(async () => {
     ledger,
     signer: channel.peer('platform'),
     chaincodes: createChaincodeDefinitionView(ledger.state),
-    stream: (name) => (name === CC ? stream : undefined),
+    stream: (name) => ({ [CC]: stream, othercc: otherStream })[name],
     timeWindowMs: 15 * 60_000,
     executeTimeoutMs: 2000,
   };
@@ -51,7 +62,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream.close();
-  await server.stop();
+  otherStream.close();
+  await Promise.all([server.stop(), otherServer.stop()]);
   await seeded.close();
   channel.cleanup();
 });
@@ -350,6 +362,31 @@ describe('endorser', () => {
     );
     expect(wrong.getResponse()?.getMessage()).toBe(
       "failed to invoke backing implementation of 'CommitChaincodeDefinition': requested sequence is 5, but new definition must be sequence 2",
+    );
+  });
+
+  it('runs chaincode-to-chaincode calls in the same transaction and refuses re-entry', async () => {
+    const call = (target: string, args: string[]) =>
+      endorser.processProposal(propose(['test:callOther', target, JSON.stringify(args)]).signedProposal);
+    const response = await call('othercc', ['test:put', 'shared', 'from-callee']);
+    expect(response.getResponse()?.getStatus()).toBe(200);
+    const inner = JSON.parse(
+      Buffer.from(response.getResponse()?.getPayload_asU8() ?? []).toString(),
+    ) as object;
+    expect(inner).toEqual({ status: 200, message: '', payload: 'ok' });
+    // The callee's reads and writes land in the caller's rwset, under its own namespace.
+    const namespaces = decodeRwSet(action(response).action.getResults_asU8());
+    expect(namespaces.map((n) => n.namespace)).toEqual(['_lifecycle', 'othercc']);
+    expect(namespaces[0]?.reads.map((r) => r.key)).toEqual([
+      'namespaces/fields/othercc/Sequence',
+      'namespaces/fields/testcc/Sequence',
+    ]);
+    expect(namespaces[1]?.writes).toEqual([{ key: 'shared', isDelete: false, value: 'from-callee' }]);
+
+    const reentry = await call('testcc', ['test:get', 'k']);
+    expect(reentry.getResponse()?.getStatus()).toBe(500);
+    expect(reentry.getResponse()?.getMessage()).toMatch(
+      /INVOKE_CHAINCODE failed: transaction ID: [0-9a-f]{64}: txid: [0-9a-f]{64}\(alliance\) exists/,
     );
   });
 });
