@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { common } from '@hyperledger/fabric-protos';
 import { headerBytes, requireHeader } from './hash';
+import type { SignedData } from '../policy/types';
 import { decodeMetadata, setMetadataSlot } from './metadata';
 
-/** One signature to check: the identity (serialized msp.SerializedIdentity) signed `data`. */
-export interface SignedData {
-  data: Uint8Array;
-  identity: Uint8Array;
-  signature: Uint8Array;
-}
+export type { SignedData };
 
 /** What signing a block needs from the orderer's identity. */
 export interface BlockSigner {

@@ -9,6 +9,12 @@ import type { ChannelMsps, Identity } from './types';
 export interface ChannelMspsOptions {
   /** The clock for validity checks (ms since the epoch); defaults to Date.now. */
   now?: () => number;
+  /**
+   * Skip the validity-period check. Fabric's MSP itself accepts expired certificates (only the
+   * orderer's and peers' entry points refuse them), so a committer replaying old blocks, or an
+   * auditor, sets this to validate past transactions as Fabric did.
+   */
+  ignoreExpiry?: boolean;
   /** How many deserialized identities to keep; the cache is emptied when it grows past this. */
   cacheSize?: number;
 }
@@ -30,7 +36,8 @@ class ChannelMspsImpl implements ChannelMsps {
   private readonly produced = new WeakMap<Identity, CachedIdentity>();
   // Decoded principals: policies hold the same MSPPrincipal objects across evaluations.
   private readonly principals = new WeakMap<msp.MSPPrincipal, (known: CachedIdentity) => boolean>();
-  private readonly now: () => number;
+  /** undefined when expiry is not checked. */
+  private readonly now: () => number | undefined;
   private readonly cacheSize: number;
 
   constructor(configs: msp.FabricMSPConfig[], options: Readonly<ChannelMspsOptions>) {
@@ -40,8 +47,14 @@ class ChannelMspsImpl implements ChannelMsps {
         throw new IdentityError('MALFORMED', `MSP ${fabricMsp.mspId} is configured twice`);
       this.msps.set(fabricMsp.mspId, fabricMsp);
     }
-    this.now = options.now ?? Date.now;
+    const clock = options.now ?? Date.now;
+    this.now = options.ignoreExpiry ? () => undefined : clock;
     this.cacheSize = options.cacheSize ?? 10_000;
+  }
+
+  private expired(known: CachedIdentity): boolean {
+    const now = this.now();
+    return now !== undefined && now > known.identity.notAfter;
   }
 
   mspIds(): string[] {
@@ -58,7 +71,7 @@ class ChannelMspsImpl implements ChannelMsps {
     );
     const cached = this.cache.get(key);
     if (cached) {
-      if (this.now() <= cached.identity.notAfter) return cached;
+      if (!this.expired(cached)) return cached;
       this.cache.delete(key);
     }
     const fresh = this.validate(serialized);
@@ -102,7 +115,7 @@ class ChannelMspsImpl implements ChannelMsps {
 
   satisfiesPrincipal(identity: Identity, principal: msp.MSPPrincipal): boolean {
     let known = this.produced.get(identity);
-    if (!known || this.now() > known.identity.notAfter) {
+    if (!known || this.expired(known)) {
       try {
         known = this.lookup(identity.serialized);
       } catch {

@@ -133,19 +133,22 @@ export class FabricMsp {
     return listedAdmin ? 'admin' : role;
   }
 
-  /** Validates a certificate for this MSP at time `now`: chain, validity period, revocation, OUs and NodeOU role. */
-  validate(cert: ParsedCertificate, now: number): Validated {
+  /**
+   * Validates a certificate for this MSP at time `now` (undefined = any time): chain, validity
+   * period, revocation, OUs and NodeOU role.
+   */
+  validate(cert: ParsedCertificate, now: number | undefined): Validated {
     if (cert.x509.ca)
       throw new IdentityError(
         'NOT_VALID_CERT',
         `certificate ${cert.subject} is a CA certificate and cannot be an identity`,
       );
-    if (now > cert.notAfter)
+    if (now !== undefined && now > cert.notAfter)
       throw new IdentityError(
         'EXPIRED',
         `certificate ${cert.subject} expired at ${new Date(cert.notAfter).toISOString()}`,
       );
-    if (now < cert.notBefore) {
+    if (now !== undefined && now < cert.notBefore) {
       throw new IdentityError(
         'NOT_VALID_CERT',
         `certificate ${cert.subject} is not valid before ${new Date(cert.notBefore).toISOString()}`,

@@ -1,7 +1,8 @@
 import { type common, peer } from '@hyperledger/fabric-protos';
 import type { ChannelMsps } from '../identity/types';
 import { PolicyError } from './errors';
-import { evaluateSignaturePolicy } from './signature';
+import { describeSignaturePolicy } from './describe';
+import { evaluateSignaturePolicy, validIdentities } from './signature';
 import type { PolicyEvaluator, SignedData } from './types';
 
 /** Decodes a peer.ApplicationPolicy; throws PolicyError MALFORMED_POLICY. */
@@ -35,6 +36,24 @@ export function evaluateApplicationPolicy(
   const envelope = policy.getSignaturePolicy();
   if (envelope) return evaluateSignaturePolicy(envelope, signed, msps);
   return channel.evaluate(policy.getChannelConfigPolicyReference(), signed);
+}
+
+/**
+ * Why an endorsement policy is (not) satisfied, for error messages: the signature policy and the
+ * orgs that signed, or the channel policy's own explanation.
+ */
+export function explainApplicationPolicy(
+  policyBytes: Uint8Array,
+  signed: SignedData[],
+  channel: PolicyEvaluator,
+  msps: ChannelMsps,
+): string {
+  const policy = decodeApplicationPolicy(policyBytes);
+  const envelope = policy.getSignaturePolicy();
+  if (!envelope) return channel.explain(policy.getChannelConfigPolicyReference(), signed);
+  const verdict = evaluateSignaturePolicy(envelope, signed, msps) ? 'is satisfied' : 'is not satisfied';
+  const signers = validIdentities(signed, msps).map((i) => `${i.mspId}.${i.role}`);
+  return `signature policy ${describeSignaturePolicy(envelope)} ${verdict} by the valid signatures of [${signers.join(', ')}]`;
 }
 
 /** An ApplicationPolicy referring to a channel policy, e.g. '/Channel/Application/Endorsement'. */

@@ -3,6 +3,7 @@ export { evaluateSignaturePolicy, validIdentities, signaturePolicySatisfiedBy } 
 export { createPolicyEvaluator } from './tree';
 export {
   evaluateApplicationPolicy,
+  explainApplicationPolicy,
   decodeApplicationPolicy,
   channelPolicyReference,
   signaturePolicyReference,

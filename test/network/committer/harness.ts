@@ -88,15 +88,16 @@ export interface HarnessScope {
 /** Registers the hooks that give every test of the file a fresh ledger on a shared channel. */
 export function useCommitHarness(): HarnessScope {
   const scope = {} as HarnessScope;
+  // Generating a channel's keys and certificates takes seconds on a loaded machine.
   beforeAll(async () => {
     scope.channel = await createTestChannel();
-  });
+  }, 60_000);
   afterAll(() => {
     scope.channel.cleanup();
   });
   beforeEach(async () => {
     scope.h = await openHarness(scope.channel);
-  });
+  }, 20_000);
   afterEach(async () => {
     await scope.h.close();
   });

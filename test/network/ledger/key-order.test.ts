@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareUtf8, openPeerLedger } from '@alliance/network/ledger';
+import { compareUtf8, MemoryState, openPeerLedger } from '@alliance/network/ledger';
 import { commitEnvelopes } from '../support';
 import { tempDir, tx } from './fixtures';
 
@@ -76,5 +76,44 @@ describe('UTF-8 key order', () => {
       await ledger.close();
       cleanup();
     }
+  });
+});
+
+describe('in-memory state', () => {
+  it('answers ranges like a sorted reference model after any puts and deletes', () => {
+    const key = fc.constantFrom(
+      'a',
+      'b',
+      'ab',
+      '\u0000x',
+      '\uE000',
+      '\uFFFF',
+      '\u{10000}',
+      '\u{10FFFF}',
+      'z',
+      '',
+    );
+    const op = fc.record({ del: fc.boolean(), key });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), key, key, (ops, start, end) => {
+        const state = new MemoryState();
+        const model = new Map<string, number>();
+        ops.forEach(({ del, key: k }, i) => {
+          if (del) {
+            state.delete('ns', k);
+            model.delete(k);
+          } else {
+            state.put('ns', k, { value: Uint8Array.of(i), version: { blockNum: 0, txNum: i } });
+            model.set(k, i);
+          }
+        });
+        const expected = [...model]
+          .filter(([k]) => byBytes(k, start) >= 0 && (end === '' || byBytes(k, end) < 0))
+          .sort(([a], [b]) => byBytes(a, b))
+          .map(([k, i]) => [k, i]);
+        const actual = [...state.range('ns', start, end)].map(([k, v]) => [k, v.version.txNum]);
+        return JSON.stringify(actual) === JSON.stringify(expected);
+      }),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { buildChannelConfig, parseChannelConfig, type ChannelConfig } from '@all
 import {
   channelPolicyReference,
   evaluateApplicationPolicy,
+  explainApplicationPolicy,
   nOutOf,
   PolicyError,
   signaturePolicyReference,
@@ -108,6 +109,12 @@ describe('channel policy tree', () => {
     );
     expect(evaluateApplicationPolicy(twoOf, signed('a/peer', 'c/peer'), channel.policies, channel.msps)).toBe(
       true,
+    );
+    expect(explainApplicationPolicy(twoOf, signed('a/peer', 'd/User1'), channel.policies, channel.msps)).toBe(
+      "signature policy OutOf(2, 'AMSP.peer', 'BMSP.peer', 'CMSP.peer') is not satisfied by the valid signatures of [AMSP.peer, DMSP.client]",
+    );
+    expect(explainApplicationPolicy(byReference, signed('a/peer'), channel.policies, channel.msps)).toMatch(
+      /^\/Channel\/Application\/Endorsement MAJORITY Endorsement is not satisfied: 1 of 5/,
     );
     expect(() => evaluateApplicationPolicy(new Uint8Array(0), [], channel.policies, channel.msps)).toThrow(
       new PolicyError(
