@@ -1,7 +1,8 @@
-import { createHash, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import * as x509 from '../identity/x509';
 import { FABRIC_ATTRIBUTES_OID } from '../identity/certificate';
 import type { KeyPair } from './keys';
+import { encodedSubject, signCertificate } from './sign-certificate';
 
 /** A certificate authority: its certificate and key. */
 export interface Authority {
@@ -31,7 +32,6 @@ export interface LeafRequest {
 
 const VALIDITY_YEARS = 10;
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const SIGNING_ALGORITHM = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const SUBJECT_BASE = 'C=US, ST=California, L=San Francisco';
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
@@ -43,32 +43,24 @@ function keyIdentifier(publicKey: KeyObject): string {
     .digest('hex');
 }
 
-function validity(): { notBefore: Date; notAfter: Date; serialNumber: string } {
+/** From 5 minutes ago (clock skew between nodes) for 10 years, as cryptogen does. */
+function validity(): { notBefore: Date; notAfter: Date } {
   const now = Date.now();
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + VALIDITY_YEARS);
-  // A positive 128-bit serial: clear the top bit so the DER INTEGER needs no sign byte.
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
-  return { notBefore: new Date(now - CLOCK_SKEW_MS), notAfter, serialNumber: serial.toString('hex') };
+  return { notBefore: new Date(now - CLOCK_SKEW_MS), notAfter };
 }
 
 /** A self-signed CA certificate, as cryptogen makes for `ca.<domain>` and `tlsca.<domain>`. */
-export async function issueAuthority(
-  commonName: string,
-  organization: string,
-  key: KeyPair,
-): Promise<Authority> {
+export function issueAuthority(commonName: string, organization: string, key: KeyPair): Promise<Authority> {
   const subject = `${SUBJECT_BASE}, O=${organization}, CN=${commonName}`;
-  const keys = await key.cryptoKeys();
   const ski = keyIdentifier(key.publicKey);
-  const cert = await x509.X509CertificateGenerator.create({
+  const certPem = signCertificate({
     ...validity(),
     subject,
     issuer: subject,
-    publicKey: keys.publicKey,
-    signingKey: keys.privateKey,
-    signingAlgorithm: SIGNING_ALGORITHM,
+    publicKey: key.publicKey,
+    signingKey: key.privateKey,
     extensions: [
       new x509.KeyUsagesExtension(
         x509.KeyUsageFlags.digitalSignature |
@@ -85,7 +77,7 @@ export async function issueAuthority(
       new x509.SubjectKeyIdentifierExtension(ski),
     ],
   });
-  return { certPem: cert.toString('pem'), key, subject };
+  return Promise.resolve({ certPem, key, subject });
 }
 
 function leafExtensions(request: LeafRequest, ca: Authority): x509.Extension[] {
@@ -117,22 +109,32 @@ function leafExtensions(request: LeafRequest, ca: Authority): x509.Extension[] {
   return extensions;
 }
 
+const issuerNames = new WeakMap<Authority, ReturnType<typeof encodedSubject>>();
+
+function issuerName(ca: Authority): ReturnType<typeof encodedSubject> {
+  let encoded = issuerNames.get(ca);
+  if (!encoded) {
+    encoded = encodedSubject(ca.certPem);
+    issuerNames.set(ca, encoded);
+  }
+  return encoded;
+}
+
 /** A leaf certificate for `key`, signed by `ca`; returns its PEM. */
-export async function issueLeaf(request: LeafRequest, key: KeyPair, ca: Authority): Promise<string> {
+export function issueLeaf(request: LeafRequest, key: KeyPair, ca: Authority): Promise<string> {
   const ou = request.organizationalUnit ? `, OU=${request.organizationalUnit}` : '';
-  const [caKeys, keys] = await Promise.all([ca.key.cryptoKeys(), key.cryptoKeys()]);
-  const cert = await x509.X509CertificateGenerator.create({
-    ...validity(),
-    ...(request.notBefore ? { notBefore: request.notBefore } : {}),
-    ...(request.notAfter ? { notAfter: request.notAfter } : {}),
-    subject: `${SUBJECT_BASE}${ou}, CN=${request.commonName}`,
-    issuer: ca.subject,
-    publicKey: keys.publicKey,
-    signingKey: caKeys.privateKey,
-    signingAlgorithm: SIGNING_ALGORITHM,
-    extensions: leafExtensions(request, ca),
-  });
-  return cert.toString('pem');
+  return Promise.resolve(
+    signCertificate({
+      ...validity(),
+      ...(request.notBefore ? { notBefore: request.notBefore } : {}),
+      ...(request.notAfter ? { notAfter: request.notAfter } : {}),
+      subject: `${SUBJECT_BASE}${ou}, CN=${request.commonName}`,
+      issuer: issuerName(ca),
+      publicKey: key.publicKey,
+      signingKey: ca.key.privateKey,
+      extensions: leafExtensions(request, ca),
+    }),
+  );
 }
 
 /** The subject of a PEM certificate in the form @peculiar/x509 writes issuers. */

@@ -10,10 +10,17 @@ export interface CertKeyFiles {
   keyFile: string;
 }
 
-/** Writes a file, creating its folder; keys are readable by the owner only. */
+/** Writes a file, creating its folder when missing; keys are readable by the owner only. */
 export function writeFile(file: string, text: string, secret = false): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text, secret ? { mode: 0o600 } : {});
+  const options = secret ? { mode: 0o600 } : {};
+  try {
+    writeFileSync(file, text, options);
+  } catch (error) {
+    // Most folders already exist: create one only when the write says it is missing.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, options);
+  }
 }
 
 function readPair(files: CertKeyFiles): { certPem: string; keyPem: string } | undefined {
