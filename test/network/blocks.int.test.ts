@@ -5,7 +5,7 @@ import { stateLayout } from '@alliance/network/runtime';
 import { checkChain } from './harness/chain-check';
 import { startTestNetwork, storedBlocks, testDefinition, type TestNetwork } from './harness/network';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 describe('stored block files', () => {
   let net: TestNetwork;

@@ -2,7 +2,7 @@ import { checkpointers, type ChaincodeEvent, type Network } from '@hyperledger/f
 import { common, peer } from '@alliance/network/protos';
 import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 /** Reads `count` items from an async iterator, failing after `ms`. */
 async function take<T>(iterator: AsyncIterator<T>, count: number, ms = 10_000): Promise<T[]> {

@@ -3,7 +3,7 @@ import { EndorseError, GatewayError, type Contract } from '@hyperledger/fabric-g
 import { peer } from '@alliance/network/protos';
 import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 // Proposals older than 3 s are refused, so the stale-proposal case runs quickly.
 const WINDOW_MINUTES = 0.05;

@@ -14,7 +14,7 @@ import { createSigner, type Signer } from '@alliance/network/identity';
 import { startOrderer, type OrdererNode } from '@alliance/network/orderer';
 import { testDefinition } from './harness/definition';
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 function transaction(channel: string, signer: Signer, size = 10, sign = true): common.Envelope {
   const nonce = randomBytes(24);

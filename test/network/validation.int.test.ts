@@ -4,7 +4,7 @@ import { connect, EndorseError, hash, type Contract } from '@hyperledger/fabric-
 import { peer } from '@alliance/network/protos';
 import { mspOf, startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 describe('validation on every peer, through the gateway', () => {
   let net: TestNetwork;

@@ -134,6 +134,8 @@ class Stream implements ChaincodeStream {
 
   private onMessage(msg: peer.ChaincodeMessage): void {
     const type = msg.getType();
+    // Incoming KEEPALIVEs are ignored, as Fabric does. The peer never sends any: fabric-shim
+    // 2.5.8 exits on a KEEPALIVE (Fabric's chaincode.keepalive defaults to off as well).
     if (type === Type.KEEPALIVE) return;
     const execution = this.executions.get(contextKey(msg.getChannelId(), msg.getTxid()));
     if (type === Type.COMPLETED || type === Type.ERROR) {

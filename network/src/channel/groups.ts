@@ -97,6 +97,8 @@ export function ordererGroup(def: NetworkDefinition, org: OrgCrypto): common.Con
     values: {
       ConsensusType: consensusValue(def, org),
       ...batchValues(def.batch),
+      // max_count 0 = no limit; configtxgen always writes this value.
+      ChannelRestrictions: configValue(new orderer.ChannelRestrictions()),
       Capabilities: capabilities([CAPABILITY]),
     },
     policies: { ...standardPolicies(), BlockValidation: implicitMetaPolicy('ANY Writers') },

@@ -80,5 +80,14 @@ async function serveSeek<Res>(
 
 function send<Res>(call: ServerDuplexStream<common.Envelope, Res>, response: Res): Promise<void> {
   if (call.write(response)) return Promise.resolve();
-  return new Promise((resolve) => call.once('drain', resolve));
+  // Wait for the client to catch up, or for the stream to go away (no 'drain' then).
+  return new Promise((resolve) => {
+    const done = (): void => {
+      call.removeListener('drain', done);
+      call.removeListener('close', done);
+      resolve();
+    };
+    call.once('drain', done);
+    call.once('close', done);
+  });
 }

@@ -8,6 +8,9 @@ export const SYSTEM_CHAINCODES: ReadonlyMap<string, SystemChaincode> = new Map(
   [qscc, cscc, lifecycleChaincode].map((scc) => [scc.name, scc]),
 );
 
+/** core.yaml chaincode.executetimeout: how long a chaincode may take to answer a transaction. */
+export const DEFAULT_EXECUTE_TIMEOUT_MS = 30_000;
+
 /** Fabric's version for system chaincodes in ChaincodeAction.chaincode_id. */
 export const SYSTEM_CHAINCODE_VERSION = 'syscc';
 

@@ -1,7 +1,7 @@
 import { peer } from '@hyperledger/fabric-protos';
 import type { TxSimulator } from '../chaincode';
 import { aclFailure, type ChannelView } from '../system';
-import { chaincodeVersion, SYSTEM_CHAINCODES } from './chaincode-info';
+import { chaincodeVersion, DEFAULT_EXECUTE_TIMEOUT_MS, SYSTEM_CHAINCODES } from './chaincode-info';
 import type { EndorserDeps } from './types';
 import type { UnpackedProposal } from './unpack';
 
@@ -50,7 +50,7 @@ export function invokeHandler(scope: InvokeScope): (spec: Uint8Array) => Promise
       input: spec.getInput()?.serializeBinary() ?? new Uint8Array(),
       simulator,
       namespace: name,
-      timeoutMs: deps.executeTimeoutMs ?? 30_000,
+      timeoutMs: deps.executeTimeoutMs ?? DEFAULT_EXECUTE_TIMEOUT_MS,
       invokeChaincode: invokeHandler({ ...scope, callers: [...scope.callers, name] }),
     });
     const completed = new peer.ChaincodeMessage();

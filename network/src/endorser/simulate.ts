@@ -1,5 +1,6 @@
 import type { ChannelView } from '../system';
 import {
+  DEFAULT_EXECUTE_TIMEOUT_MS,
   chaincodeVersion,
   newSimulator,
   notDefined,
@@ -11,8 +12,6 @@ import { invokeHandler } from './invoke';
 import type { SimulationOutcome } from './response';
 import type { EndorserDeps } from './types';
 import type { UnpackedProposal } from './unpack';
-
-const DEFAULT_EXECUTE_TIMEOUT_MS = 30_000;
 
 /** Runs the proposal: a system chaincode in-process, or the user chaincode over its stream. */
 export async function simulate(

@@ -1,3 +1,4 @@
+import type { peer } from '@hyperledger/fabric-protos';
 import type { ChaincodeStream } from '../chaincode';
 import type { Signer } from '../identity';
 import type { ChaincodeDefinitionView } from '../lifecycle';
@@ -32,7 +33,5 @@ export interface Endorser {
    * with a gRPC error instead: a refused proposal (the error carries the 500 response the peer
    * built) or an authentication filter failure (no response).
    */
-  processProposal(
-    sp: import('@hyperledger/fabric-protos').peer.SignedProposal,
-  ): Promise<import('@hyperledger/fabric-protos').peer.ProposalResponse>;
+  processProposal(sp: peer.SignedProposal): Promise<peer.ProposalResponse>;
 }

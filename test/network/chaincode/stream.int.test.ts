@@ -1,6 +1,6 @@
 import { connectChaincode, createTxSimulator, type ChaincodeStream } from '@alliance/network/chaincode';
 import { startTestChaincode, type ChaincodeServer } from '../support/chaincode-server';
-import { MemoryState } from '../support/memory-state';
+import { openSeededLedger, type SeededLedger } from '../support/seeded-ledger';
 import { buildProposal } from '../support/proposals';
 import { decodeRwSet } from '../support/decode-rwset';
 import { createTestIdentity, type TestIdentity } from '../support/test-identities';
@@ -10,13 +10,14 @@ const NS = 'testcc';
 let server: ChaincodeServer;
 let stream: ChaincodeStream;
 let user: TestIdentity;
-const state = new MemoryState();
+let seeded: SeededLedger;
 const manyKeys = Array.from({ length: 250 }, (_, i) => `item${String(i).padStart(3, '0')}`);
 
 beforeAll(async () => {
   [server, user] = await Promise.all([startTestChaincode(), createTestIdentity('Org1MSP', 'User1@org1')]);
   stream = await connectChaincode({ address: server.address, chaincodeId: server.chaincodeId });
-  state.commit(
+  seeded = await openSeededLedger();
+  await seeded.commit(
     [
       {
         txId: 'seed1',
@@ -31,8 +32,8 @@ beforeAll(async () => {
       nanos: 5,
     },
   );
-  state.commit([{ txId: 'seed2', writes: manyKeys.map((key) => ({ ns: NS, key, value: key })) }]);
-  state.commit([
+  await seeded.commit([{ txId: 'seed2', writes: manyKeys.map((key) => ({ ns: NS, key, value: key })) }]);
+  await seeded.commit([
     {
       txId: 'seed3',
       writes: [
@@ -47,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stream.close();
   await server.stop();
+  await seeded.close();
 });
 
 async function run(fn: string, args: string[], opts: { timeoutMs?: number } = {}) {
@@ -56,7 +58,11 @@ async function run(fn: string, args: string[], opts: { timeoutMs?: number } = {}
     chaincode: NS,
     args: [`test:${fn}`, ...args],
   });
-  const simulator = createTxSimulator(state, state.history, proposal.txId);
+  const simulator = createTxSimulator(
+    seeded.ledger.state,
+    (ns, key) => seeded.ledger.history(ns, key),
+    proposal.txId,
+  );
   const result = await stream.execute({
     channelId: CHANNEL,
     txId: proposal.txId,
@@ -89,7 +95,7 @@ describe('chaincode stream against a real fabric-contract-api chaincode', () => 
     const [ns] = decodeRwSet(out.sim.rwset);
     expect(ns).toMatchObject({
       namespace: NS,
-      reads: [{ key: 'k1', version: { blockNum: 3, txNum: 0 } }],
+      reads: [{ key: 'k1', version: { blockNum: 2, txNum: 0 } }],
       writes: [{ key: 'k1', isDelete: false, value: 'mine' }],
     });
     expect(out.sim.readOnly).toBe(false);
@@ -218,7 +224,11 @@ describe('chaincode stream against a real fabric-contract-api chaincode', () => 
         txId: proposal.txId,
         signedProposal: proposal.signedProposal,
         input: proposal.input,
-        simulator: createTxSimulator(state, state.history, proposal.txId),
+        simulator: createTxSimulator(
+          seeded.ledger.state,
+          (ns, key) => seeded.ledger.history(ns, key),
+          proposal.txId,
+        ),
         namespace: NS,
         timeoutMs: 10_000,
       });

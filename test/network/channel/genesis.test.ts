@@ -9,7 +9,7 @@ import {
   parseDuration,
 } from '@alliance/network/channel';
 import { PKI_TIMEOUT_MS, type TestPki, createTestPki } from '../fixtures/pki';
-import { common, msp, orderer, peer } from '../fixtures/protos';
+import { common, msp, orderer, peer } from '@alliance/network/protos';
 
 let pki: TestPki;
 let blockBytes: Uint8Array;
@@ -168,6 +168,13 @@ describe('genesis block', () => {
 
   it('configures an etcdraft orderer with one consenter and the batch settings', () => {
     const values = group(['Orderer']).getValuesMap();
+    expect([...values.keys()].sort()).toEqual([
+      'BatchSize',
+      'BatchTimeout',
+      'Capabilities',
+      'ChannelRestrictions',
+      'ConsensusType',
+    ]);
     const consensus = orderer.ConsensusType.deserializeBinary(values.get('ConsensusType')!.getValue_asU8());
     expect(consensus.getType()).toBe('etcdraft');
     const consenters = orderer.etcdraft.ConfigMetadata.deserializeBinary(

@@ -3,12 +3,12 @@ import { connectChaincode, type ChaincodeStream } from '@alliance/network/chainc
 import { createEndorser, EndorserError, type Endorser, type EndorserDeps } from '@alliance/network/endorser';
 import { createChaincodeDefinitionView } from '@alliance/network/lifecycle';
 import { common, peer } from '@alliance/network/protos';
-import { headerHash } from '@alliance/network/block';
+import { createBlock, headerHash } from '@alliance/network/block';
 import { isLowS } from '@alliance/network/identity';
 import { startTestChaincode, type ChaincodeServer } from '../support/chaincode-server';
 import { createTestChannel, type TestChannel } from '../support/channel';
-import { defineChaincode } from '../support/lifecycle';
-import { MemoryLedger } from '../support/memory-ledger';
+import { simulateDefinition } from '../support/lifecycle';
+import { openSeededLedger, type SeededLedger } from '../support/seeded-ledger';
 import { buildProposal, type ProposalOptions } from '../support/proposals';
 import { decodeRwSet } from '../support/decode-rwset';
 import { createTestIdentity } from '../support/test-identities';
@@ -16,24 +16,44 @@ import { createTestIdentity } from '../support/test-identities';
 const CC = 'testcc';
 let channel: TestChannel;
 let server: ChaincodeServer;
+let otherServer: ChaincodeServer;
+let otherStream: ChaincodeStream;
 let stream: ChaincodeStream;
-const ledger = new MemoryLedger();
+let seeded: SeededLedger;
 let deps: EndorserDeps;
 let endorser: Endorser;
 
 beforeAll(async () => {
-  [channel, server] = await Promise.all([createTestChannel(), startTestChaincode()]);
+  [channel, server, otherServer] = await Promise.all([
+    createTestChannel(),
+    startTestChaincode(),
+    startTestChaincode('othercc:1.0'),
+  ]);
   stream = await connectChaincode({ address: server.address, chaincodeId: server.chaincodeId });
-  ledger.append(channel.genesis);
-  defineChaincode(ledger.state, { name: CC, version: '1.0' });
-  defineChaincode(ledger.state, { name: 'stopped', version: '2.0' });
+  otherStream = await connectChaincode({
+    address: otherServer.address,
+    chaincodeId: otherServer.chaincodeId,
+  });
+  seeded = await openSeededLedger(channel.orderer());
+  const ledger = seeded.ledger;
+  await seeded.commitBlock(channel.genesis);
+  for (const def of [
+    { name: CC, version: '1.0' },
+    { name: 'stopped', version: '2.0' },
+    { name: 'othercc', version: '3.0' },
+  ]) {
+    const { writes } = simulateDefinition(ledger.state, (ns, key) => ledger.history(ns, key), def);
+    await seeded.commit([
+      { txId: `define-${def.name}`, writes: writes.map((w) => ({ ns: w.ns, key: w.key, bytes: w.value })) },
+    ]);
+  }
   deps = {
     channelId: channel.config.channelId,
     channel: () => channel.config,
     ledger,
     signer: channel.peer('platform'),
     chaincodes: createChaincodeDefinitionView(ledger.state),
-    stream: (name) => (name === CC ? stream : undefined),
+    stream: (name) => ({ [CC]: stream, othercc: otherStream })[name],
     timeWindowMs: 15 * 60_000,
     executeTimeoutMs: 2000,
   };
@@ -42,7 +62,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream.close();
-  await server.stop();
+  otherStream.close();
+  await Promise.all([server.stop(), otherServer.stop()]);
+  await seeded.close();
   channel.cleanup();
 });
 
@@ -171,7 +193,7 @@ describe('endorser', () => {
 
   it('refuses a replayed tx id', async () => {
     const { signedProposal, txId } = propose(['test:get', 'k']);
-    ledger.appendEnvelopes(channel.orderer(), [], [{ txId, code: peer.TxValidationCode.VALID }]);
+    await seeded.commit([{ txId, writes: [] }]);
     const creator = channel.user('platform').serialized;
     const replay = await refusal(endorser.processProposal(signedProposal));
     expect(replay.message).toBe(
@@ -234,7 +256,7 @@ describe('endorser', () => {
     const chain = common.BlockchainInfo.deserializeBinary(
       info.getResponse()?.getPayload_asU8() ?? new Uint8Array(),
     );
-    expect(chain.getHeight()).toBe(ledger.height);
+    expect(chain.getHeight()).toBe(seeded.ledger.height);
     expect(action(info).action.getChaincodeId()?.getVersion()).toBe('syscc');
 
     const block = await endorser.processProposal(
@@ -269,11 +291,13 @@ describe('endorser', () => {
   it('finds committed transactions through qscc GetTransactionByID', async () => {
     const envelope = new common.Envelope();
     envelope.setPayload(Buffer.from('payload'));
-    ledger.appendEnvelopes(
-      channel.orderer(),
-      [envelope.serializeBinary()],
-      [{ txId: 'committed-tx', code: peer.TxValidationCode.MVCC_READ_CONFLICT }],
-    );
+    const block = createBlock(seeded.ledger.height, seeded.ledger.currentHash(), [
+      envelope.serializeBinary(),
+    ]);
+    channel.signAsOrderer(block);
+    await seeded.commitBlock(block, [
+      { txId: 'committed-tx', code: peer.TxValidationCode.MVCC_READ_CONFLICT },
+    ]);
     const response = await endorser.processProposal(
       propose(['GetTransactionByID', 'alliance', 'committed-tx'], { chaincode: 'qscc' }).signedProposal,
     );
@@ -338,6 +362,31 @@ describe('endorser', () => {
     );
     expect(wrong.getResponse()?.getMessage()).toBe(
       "failed to invoke backing implementation of 'CommitChaincodeDefinition': requested sequence is 5, but new definition must be sequence 2",
+    );
+  });
+
+  it('runs chaincode-to-chaincode calls in the same transaction and refuses re-entry', async () => {
+    const call = (target: string, args: string[]) =>
+      endorser.processProposal(propose(['test:callOther', target, JSON.stringify(args)]).signedProposal);
+    const response = await call('othercc', ['test:put', 'shared', 'from-callee']);
+    expect(response.getResponse()?.getStatus()).toBe(200);
+    const inner = JSON.parse(
+      Buffer.from(response.getResponse()?.getPayload_asU8() ?? []).toString(),
+    ) as object;
+    expect(inner).toEqual({ status: 200, message: '', payload: 'ok' });
+    // The callee's reads and writes land in the caller's rwset, under its own namespace.
+    const namespaces = decodeRwSet(action(response).action.getResults_asU8());
+    expect(namespaces.map((n) => n.namespace)).toEqual(['_lifecycle', 'othercc']);
+    expect(namespaces[0]?.reads.map((r) => r.key)).toEqual([
+      'namespaces/fields/othercc/Sequence',
+      'namespaces/fields/testcc/Sequence',
+    ]);
+    expect(namespaces[1]?.writes).toEqual([{ key: 'shared', isDelete: false, value: 'from-callee' }]);
+
+    const reentry = await call('testcc', ['test:get', 'k']);
+    expect(reentry.getResponse()?.getStatus()).toBe(500);
+    expect(reentry.getResponse()?.getMessage()).toMatch(
+      /INVOKE_CHAINCODE failed: transaction ID: [0-9a-f]{64}: txid: [0-9a-f]{64}\(alliance\) exists/,
     );
   });
 });

@@ -40,7 +40,7 @@ async function run(args: string[], orgs?: string[]): Promise<{ code: number; pay
   return { code, payload: Buffer.from(responses[0]?.getResponse()?.getPayload_asU8() ?? []).toString() };
 }
 
-async function define(version: string, sequence: number): Promise<number> {
+async function define(version: string, sequence: number, orgs?: string[]): Promise<number> {
   const args = new peer.lifecycle.CommitChaincodeDefinitionArgs();
   args.setName(CC);
   args.setVersion(version);
@@ -51,11 +51,13 @@ async function define(version: string, sequence: number): Promise<number> {
     chaincode: '_lifecycle',
     args: ['CommitChaincodeDefinition', args.serializeBinary()],
   });
-  return pipeline.commit(proposal, await pipeline.endorse(proposal), client());
+  return pipeline.commit(proposal, await pipeline.endorse(proposal, orgs), client());
 }
 
 describe('endorse, order and commit with the real committer', () => {
   it('defines the chaincode through a _lifecycle transaction the committer accepts', async () => {
+    // LifecycleEndorsement is MAJORITY Endorsement: one org of three is not enough.
+    expect(await define('1.0', 1, ['platform'])).toBe(ENDORSEMENT_POLICY_FAILURE);
     expect(await define('1.0', 1)).toBe(VALID);
     expect(createChaincodeDefinitionView(pipeline.ledger.state).get(CC)).toMatchObject({
       version: '1.0',

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { msp } from '@hyperledger/fabric-protos';
+import { msp } from '@alliance/network/protos';
 import { fabricMspConfig } from '@alliance/network/channel';
 import { generateKeyPair, issueLeaf, keyPairFromPem } from '@alliance/network/crypto';
 import { type PrincipalRole, rolePrincipal } from '@alliance/network/policy';

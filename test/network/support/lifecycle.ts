@@ -1,4 +1,9 @@
-import { createTxSimulator } from '@alliance/network/chaincode';
+import {
+  createTxSimulator,
+  type HistoryEntry,
+  type SimulationResults,
+  type StateReader,
+} from '@alliance/network/chaincode';
 import { commitDefinition, type ChaincodeDefinition } from '@alliance/network/lifecycle';
 import type { MemoryState } from './memory-state';
 
@@ -19,15 +24,25 @@ export function testDefinition(
   };
 }
 
+/** Simulates committing a definition over any committed state; the writes and rwset it produced. */
+export function simulateDefinition(
+  state: StateReader,
+  history: (ns: string, key: string) => HistoryEntry[],
+  def: Partial<ChaincodeDefinition>,
+): SimulationResults {
+  const full = testDefinition(def);
+  const simulator = createTxSimulator(state, history, `define-${full.name}`);
+  commitDefinition(full, simulator);
+  return simulator.results();
+}
+
 /**
  * Commits a chaincode definition into `_lifecycle` state the way a valid commit transaction
  * would, and returns the rwset the commit produced.
  */
 export function defineChaincode(state: MemoryState, def: Partial<ChaincodeDefinition>): Uint8Array {
   const full = testDefinition(def);
-  const simulator = createTxSimulator(state, state.history, `define-${full.name}`);
-  commitDefinition(full, simulator);
-  const { writes, rwset } = simulator.results();
+  const { writes, rwset } = simulateDefinition(state, state.history, full);
   state.commit([
     {
       txId: `define-${full.name}-${full.sequence}`,

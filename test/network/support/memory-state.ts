@@ -1,17 +1,13 @@
-import {
-  compareKeys,
-  type HistoryEntry,
-  type StateReader,
-  type VersionedValue,
-} from '@alliance/network/chaincode';
+import type { HistoryEntry, StateReader, VersionedValue } from '@alliance/network/chaincode';
+import { MemoryState as LedgerMemoryState } from '@alliance/network/ledger';
 
 /**
- * A committed state held in memory, with the StateReader semantics of the peer ledger: byte-ordered
- * ranges over [start, end), '' end = namespace end, versions and metadata per key, history newest
- * first. Tests use it where a whole ledger on disk would only slow them down.
+ * The ledger's in-memory state plus a history of every write, filled block by block: committed
+ * state with versions, metadata, byte-ordered ranges and history newest first, for unit tests
+ * that do not need a ledger on disk.
  */
 export class MemoryState implements StateReader {
-  private readonly values = new Map<string, Map<string, VersionedValue>>();
+  private readonly state = new LedgerMemoryState();
   private readonly histories = new Map<string, HistoryEntry[]>();
   private blockNum = 0;
 
@@ -32,10 +28,10 @@ export class MemoryState implements StateReader {
     const blockNum = ++this.blockNum;
     txs.forEach((tx, txNum) => {
       for (const w of tx.writes) {
-        const ns = this.namespace(w.ns);
-        const history = this.histories.get(`${w.ns}\u0000${w.key}`) ?? [];
-        this.histories.set(`${w.ns}\u0000${w.key}`, history);
         const value = w.bytes ?? (w.value === undefined ? undefined : Buffer.from(w.value, 'utf8'));
+        const historyKey = `${w.ns}\u0000${w.key}`;
+        const history = this.histories.get(historyKey) ?? [];
+        this.histories.set(historyKey, history);
         history.unshift({
           txId: tx.txId,
           value: value ?? new Uint8Array(),
@@ -45,34 +41,26 @@ export class MemoryState implements StateReader {
           txNum,
         });
         if (!value) {
-          ns.delete(w.key);
+          this.state.delete(w.ns, w.key);
           continue;
         }
-        const metadata = w.metadata ?? ns.get(w.key)?.metadata;
-        ns.set(w.key, { value, version: { blockNum, txNum }, ...(metadata ? { metadata } : {}) });
+        const metadata = w.metadata ?? this.state.get(w.ns, w.key)?.metadata;
+        this.state.put(w.ns, w.key, {
+          value,
+          version: { blockNum, txNum },
+          ...(metadata ? { metadata } : {}),
+        });
       }
     });
   }
 
   get(ns: string, key: string): VersionedValue | undefined {
-    return this.values.get(ns)?.get(key);
+    return this.state.get(ns, key);
   }
 
-  *range(ns: string, start: string, end: string): IterableIterator<[string, VersionedValue]> {
-    const entries = [...(this.values.get(ns) ?? new Map<string, VersionedValue>()).entries()]
-      .filter(([key]) => compareKeys(key, start) >= 0 && (end === '' || compareKeys(key, end) < 0))
-      .sort(([a], [b]) => compareKeys(a, b));
-    yield* entries;
+  range(ns: string, start: string, end: string): IterableIterator<[string, VersionedValue]> {
+    return this.state.range(ns, start, end);
   }
 
   history = (ns: string, key: string): HistoryEntry[] => [...(this.histories.get(`${ns}\u0000${key}`) ?? [])];
-
-  private namespace(ns: string): Map<string, VersionedValue> {
-    let map = this.values.get(ns);
-    if (!map) {
-      map = new Map();
-      this.values.set(ns, map);
-    }
-    return map;
-  }
 }
