@@ -151,9 +151,13 @@ describe('AllianceContract through the in-memory peer', () => {
     const analyst = await h.user('LabMSP', 'analyst');
     const inTx = await h.ok<{ before: string[] }>(analyst, 'probe:Own', { key: 'owned' });
     expect(inTx.before).toEqual([]);
-    expect(h.keyPolicy(h.compositeKey('item', ['owned']))).toEqual({
-      mspIds: ['BrandMSP', 'LabMSP', 'VerifierMSP'],
-      required: 2,
-    });
+    const key = h.compositeKey('item', ['owned']);
+    const policy = { mspIds: ['BrandMSP', 'LabMSP', 'VerifierMSP'], required: 2 };
+    expect(h.keyPolicy(key)).toEqual(policy);
+    // A later write of the key needs those endorsements; a write of another key does not.
+    const rewrite = await h.invoke(analyst, 'probe:Put', { key: 'owned', value: 'changed' });
+    expect(rewrite.ok && rewrite.keyPolicies).toEqual({ [key]: policy });
+    const other = await h.invoke(analyst, 'probe:Put', { key: 'free', value: 'x' });
+    expect(other.ok && other.keyPolicies).toEqual({});
   });
 });
