@@ -9,6 +9,9 @@ import { ProductsContract } from './contracts/products/products-contract';
 import { LotsContract } from './contracts/lots/lots-contract';
 import { VerificationsContract } from './contracts/verifications/verifications-contract';
 import { VerdictsContract } from './contracts/verdicts/verdicts-contract';
+import { InstrumentsContract } from './contracts/instruments/instruments-contract';
+import { CalibrationsContract } from './contracts/calibrations/calibrations-contract';
+import { RunsContract } from './contracts/runs/runs-contract';
 
 export {
   MembersContract,
@@ -17,6 +20,9 @@ export {
   LotsContract,
   VerificationsContract,
   VerdictsContract,
+  InstrumentsContract,
+  CalibrationsContract,
+  RunsContract,
 };
 
 /** Every contract the chaincode exposes. */
@@ -27,4 +33,7 @@ export const contracts = [
   LotsContract,
   VerificationsContract,
   VerdictsContract,
+  InstrumentsContract,
+  CalibrationsContract,
+  RunsContract,
 ];

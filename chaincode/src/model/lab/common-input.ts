@@ -1,6 +1,6 @@
 /**
  * Schema pieces shared by the lab parsers: acceptance limits, qualification tests, document
- * hashes and LGTIN lot ids.
+ * hashes and id lists.
  */
 import { z } from 'zod';
 import { identifier, isoDateTime, sha256Hex, text } from '../validate';
@@ -40,14 +40,6 @@ export const qualificationTest = z.strictObject({
 
 /** Schema of a document bound by hash. */
 export const documentHash = z.strictObject({ name: text, sha256: sha256Hex });
-
-/**
- * An LGTIN `${gtin}.${lot}`: a GTIN-14 (digits) and a GS1 AI (10) lot of 1-20 characters from
- * the GS1 character set 82 (printable ASCII without space).
- */
-export const lgtin = z
-  .string()
-  .regex(/^\d{14}\.[!-~]{1,20}$/, 'must be an LGTIN: 14-digit GTIN, a dot, and a lot of 1-20 characters');
 
 /** A non-empty list without repeats. */
 export function uniqueList<T extends z.ZodType<string>>(item: T, what: string) {

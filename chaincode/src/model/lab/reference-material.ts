@@ -10,6 +10,7 @@ export interface ProducerAccreditation {
   /** The accreditation body, e.g. CNAS, UKAS, A2LA. */
   body: string;
   certificateNumber: string;
+  /** First and last day of validity (inclusive), ISO dates. */
   validFrom: string;
   validTo: string;
 }
@@ -42,6 +43,8 @@ export interface CrmRecord {
   registered: AuditStamp;
   /** Set when the lot was recalled or the certificate withdrawn; the reason is mandatory. */
   revoked?: AuditStamp;
+  /** Set once the expiry was recorded and the instruments calibrated with it were suspended. */
+  expiryRecorded?: AuditStamp;
 }
 
 /** Traceability classes of rule 13: T1 China-anchored, T2 MRA-equivalent, T3 not demonstrated. */

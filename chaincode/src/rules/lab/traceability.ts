@@ -58,6 +58,14 @@ export interface ClassVerdict {
 
 const GBW_PRIMARY = /^GBW\s?\d{5}[a-z]?$/;
 const GBW_SECONDARY = /^GBW\s?\(E\)\s?\d{6}[a-z]?$/;
+const DAY_MS = 86_400_000;
+
+/** Start (UTC) of the day an ISO date or date-time falls on: validity dates are whole days. */
+function dayStartMs(isoDateOrTime: string): number {
+  const ms = instantMs(isoDateOrTime);
+  return ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
+}
+
 const RANK: Readonly<Record<TraceabilityClass, number>> = { T1: 1, T2: 2, T3: 3 };
 
 /** True for a Chinese national primary (GBW) or secondary (GBW(E)) CRM code. */
@@ -91,8 +99,8 @@ export function crmClass(
   const accreditation = crm.producerAccreditation;
   const accredited =
     accreditation !== undefined &&
-    instantMs(accreditation.validFrom) <= at &&
-    at <= instantMs(accreditation.validTo);
+    dayStartMs(accreditation.validFrom) <= at &&
+    at < dayStartMs(accreditation.validTo) + DAY_MS;
   if (accredited && accreditation.body === 'CNAS') {
     return { traceabilityClass: 'T1', reasons: [] };
   }
