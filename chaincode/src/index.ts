@@ -9,6 +9,12 @@ import { ProductsContract } from './contracts/products/products-contract';
 import { LotsContract } from './contracts/lots/lots-contract';
 import { VerificationsContract } from './contracts/verifications/verifications-contract';
 import { VerdictsContract } from './contracts/verdicts/verdicts-contract';
+import { InstrumentsContract } from './contracts/instruments/instruments-contract';
+import { CalibrationsContract } from './contracts/calibrations/calibrations-contract';
+import { RunsContract } from './contracts/runs/runs-contract';
+import { ReportsContract } from './contracts/reports/reports-contract';
+// Binds the lab area's queries to the supply area's hooks.
+import './contracts/reports/lab-binding';
 
 export {
   MembersContract,
@@ -17,6 +23,10 @@ export {
   LotsContract,
   VerificationsContract,
   VerdictsContract,
+  InstrumentsContract,
+  CalibrationsContract,
+  RunsContract,
+  ReportsContract,
 };
 
 /** Every contract the chaincode exposes. */
@@ -27,4 +37,8 @@ export const contracts = [
   LotsContract,
   VerificationsContract,
   VerdictsContract,
+  InstrumentsContract,
+  CalibrationsContract,
+  RunsContract,
+  ReportsContract,
 ];
