@@ -22,10 +22,18 @@ export async function requireRole(
   const orgRoles = member?.status === 'ACTIVE' ? member.roles : [];
   if (member === undefined || !isAllowed(need, { orgRoles, userRole })) {
     const reason =
-      member === undefined ? 'NOT_A_MEMBER' : member.status === 'SUSPENDED' ? 'MEMBER_SUSPENDED' : 'ROLE_MISSING';
-    throw new AllianceError('ROLE_DENIED', `${mspId}/${userRole ?? 'no role'} may not perform this transaction`, {
-      details: { mspId, userRole: userRole ?? null, orgRoles, reason, need },
-    });
+      member === undefined
+        ? 'NOT_A_MEMBER'
+        : member.status === 'SUSPENDED'
+          ? 'MEMBER_SUSPENDED'
+          : 'ROLE_MISSING';
+    throw new AllianceError(
+      'ROLE_DENIED',
+      `${mspId}/${userRole ?? 'no role'} may not perform this transaction`,
+      {
+        details: { mspId, userRole: userRole ?? null, orgRoles, reason, need },
+      },
+    );
   }
   return member;
 }

@@ -65,9 +65,13 @@ export abstract class AllianceContract extends Contract {
       const name = String(fn);
       const args = Array.isArray(parameters) ? (parameters as unknown[]) : [];
       if (args.length > 1) {
-        throw new AllianceError('VALIDATION_FAILED', `a transaction takes at most one JSON argument, got ${args.length}`, {
-          issues: [{ path: '', message: 'expected one JSON object argument' }],
-        });
+        throw new AllianceError(
+          'VALIDATION_FAILED',
+          `a transaction takes at most one JSON argument, got ${args.length}`,
+          {
+            issues: [{ path: '', message: 'expected one JSON object argument' }],
+          },
+        );
       }
       context.setArgument(args.length === 0 ? undefined : String(args[0]));
       const rule = this.ruleFor(name);
@@ -78,8 +82,13 @@ export abstract class AllianceContract extends Contract {
       }
       if (rule.bootstrap !== true) await requireRole(context, rule);
       const transaction = (this as unknown as Record<string, TransactionFn | undefined>)[name];
-      if (transaction === undefined) throw new AllianceError('UNKNOWN_TRANSACTION', `no such transaction: ${name}`);
+      if (transaction === undefined)
+        throw new AllianceError('UNKNOWN_TRANSACTION', `no such transaction: ${name}`);
       const result = await transaction.call(this, context);
+      if (result !== undefined && typeof result !== 'string') {
+        // The contract API's serializer cannot encode objects (see its class-transformer copy).
+        throw new Error(`${this.getName()}:${name} returned ${typeof result}, not canonical JSON text`);
+      }
       // The typings say void; the dispatcher hands the result to afterTransaction and the serializer.
       // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
       return result as void;
@@ -102,7 +111,9 @@ export abstract class AllianceContract extends Contract {
   override async unknownTransaction(ctx: Context): Promise<void> {
     const { fcn } = ctx.stub.getFunctionAndParameters();
     return Promise.reject(
-      toChaincodeError(new AllianceError('UNKNOWN_TRANSACTION', `no such transaction: ${fcn}`, { details: { fcn } })),
+      toChaincodeError(
+        new AllianceError('UNKNOWN_TRANSACTION', `no such transaction: ${fcn}`, { details: { fcn } }),
+      ),
     );
   }
 }

@@ -135,7 +135,8 @@ export class AllianceContext extends Context {
    */
   async policy(): Promise<PolicyDocument> {
     const policy = await this.store.get<PolicyDocument>(CURRENT_POLICY_KEY);
-    if (policy === undefined) throw new AllianceError('NOT_BOOTSTRAPPED', 'the alliance has not been bootstrapped');
+    if (policy === undefined)
+      throw new AllianceError('NOT_BOOTSTRAPPED', 'the alliance has not been bootstrapped');
     return policy;
   }
 

@@ -8,7 +8,10 @@
 /** Raised when a value cannot be written as canonical JSON (a programming error, not bad input). */
 export class NonCanonicalValueError extends Error {
   /** @param path where in the value the offending element sits, e.g. `items.0.value` */
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`cannot encode ${path || 'value'} as canonical JSON: ${reason}`);
     this.name = 'NonCanonicalValueError';
   }
@@ -21,7 +24,8 @@ function normalise(value: unknown, path: string): unknown {
     // -0 and 0 serialise alike; keep one form so hashes never differ.
     return Object.is(value, -0) ? 0 : value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => normalise(item === undefined ? null : item, join(path, i)));
+  if (Array.isArray(value))
+    return value.map((item, i) => normalise(item === undefined ? null : item, join(path, i)));
   if (typeof value === 'object') {
     const withJson = value as { toJSON?: () => unknown };
     if (typeof withJson.toJSON === 'function') return normalise(withJson.toJSON(), path);

@@ -27,7 +27,8 @@ export class InvalidKeyPolicyError extends Error {
  */
 export function encodeKeyPolicy(mspIds: readonly string[], required = new Set(mspIds).size): Uint8Array {
   const orgs = [...new Set(mspIds)].sort();
-  if (orgs.length === 0) throw new InvalidKeyPolicyError('a key-level policy needs at least one organisation');
+  if (orgs.length === 0)
+    throw new InvalidKeyPolicyError('a key-level policy needs at least one organisation');
   if (!Number.isInteger(required) || required < 1 || required > orgs.length) {
     throw new InvalidKeyPolicyError(`required must be 1..${orgs.length}, got ${required}`);
   }

@@ -35,7 +35,11 @@ interface LongLike {
 /** Milliseconds since the epoch of a protobuf timestamp (seconds may be a Long or a number). */
 export function timestampMillis(ts: { seconds: number | LongLike | string; nanos: number }): number {
   const seconds =
-    typeof ts.seconds === 'number' ? ts.seconds : typeof ts.seconds === 'string' ? Number(ts.seconds) : ts.seconds.toNumber();
+    typeof ts.seconds === 'number'
+      ? ts.seconds
+      : typeof ts.seconds === 'string'
+        ? Number(ts.seconds)
+        : ts.seconds.toNumber();
   return seconds * 1000 + Math.floor(ts.nanos / 1_000_000);
 }
 

@@ -73,7 +73,9 @@ export class AllianceError extends Error {
 export function isAllianceError(value: unknown): value is AllianceError {
   return (
     value instanceof AllianceError ||
-    (value instanceof Error && value.name === 'AllianceError' && typeof (value as { code?: unknown }).code === 'string')
+    (value instanceof Error &&
+      value.name === 'AllianceError' &&
+      typeof (value as { code?: unknown }).code === 'string')
   );
 }
 

@@ -16,3 +16,4 @@ export { canonicalJson, toLedgerBytes, fromLedgerBytes } from '../ledger/json';
 export * from './accreditation';
 export * from './proficiency';
 export * from './product';
+export * from './supply';

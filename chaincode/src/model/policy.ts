@@ -84,7 +84,9 @@ export const policyParameters = z.strictObject({
 
 /** Schema of an amendment: the parameters that change, and why. */
 export const policyAmendment = z.strictObject({
-  changes: policyParameters.partial().refine((c) => Object.keys(c).length > 0, 'must change at least one parameter'),
+  changes: policyParameters
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, 'must change at least one parameter'),
   reason: text,
 });
 

@@ -53,7 +53,13 @@ const specFields = {
   name: text,
   maxDailyServingG: positiveNumber,
   formula: z
-    .array(z.strictObject({ material: identifier, gramsPerServing: positiveNumber, botanical: z.boolean().optional() }))
+    .array(
+      z.strictObject({
+        material: identifier,
+        gramsPerServing: positiveNumber,
+        botanical: z.boolean().optional(),
+      }),
+    )
     .min(1, 'must list at least one ingredient')
     .refine((f) => unique(f, (i) => i.material), 'must not list a material twice'),
   requiredAnalytes: z
@@ -78,7 +84,11 @@ function analytesNameFormulaMaterials(spec: SpecShape, ctx: z.RefinementCtx): vo
   const materials = new Set(spec.formula.map((i) => i.material));
   spec.requiredAnalytes.forEach((r, index) => {
     if (!materials.has(r.material)) {
-      ctx.addIssue({ code: 'custom', path: ['requiredAnalytes', index, 'material'], message: 'is not in the formula' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requiredAnalytes', index, 'material'],
+        message: 'is not in the formula',
+      });
     }
   });
 }

@@ -22,7 +22,8 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
 /** The error thrown for invalid input, with its issues. */
 export function validationFailed(issues: ValidationIssue[], what = 'input'): AllianceError {
   const first = issues[0];
-  const summary = first === undefined ? '' : `: ${first.path === '' ? '' : `${first.path}: `}${first.message}`;
+  const summary =
+    first === undefined ? '' : `: ${first.path === '' ? '' : `${first.path}: `}${first.message}`;
   return new AllianceError('VALIDATION_FAILED', `invalid ${what}${summary}`, { issues });
 }
 
@@ -66,13 +67,22 @@ export const identifier = z
   .regex(IDENTIFIER, 'must not contain control characters');
 
 /** Free text that must say something (reasons, names): trimmed, 1..2000 characters. */
-export const text = z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters');
+export const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(2000, 'must be at most 2000 characters');
 
 /** An MSP ID as Fabric spells them (letters, digits, `.`, `-`, `_`). */
-export const mspId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be an MSP ID such as LabMSP');
+export const mspId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be an MSP ID such as LabMSP');
 
 /** An ISO 8601 date-time with a time-zone offset (`2025-01-02T03:04:05Z`, `...+08:00`). */
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' });
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with offset',
+});
 
 /** An ISO 8601 calendar date (`2025-01-02`). */
 export const isoDate = z.iso.date({ message: 'must be an ISO 8601 date (YYYY-MM-DD)' });

@@ -5,7 +5,10 @@
 import type { AccreditationRecord, AccreditationStatus, ScopeItem } from '../model/accreditation';
 
 /** The status in force at `at`, or undefined before the record existed. */
-export function statusAt(record: Pick<AccreditationRecord, 'statusHistory'>, at: Date): AccreditationStatus | undefined {
+export function statusAt(
+  record: Pick<AccreditationRecord, 'statusHistory'>,
+  at: Date,
+): AccreditationStatus | undefined {
   let status: AccreditationStatus | undefined;
   for (const change of record.statusHistory) {
     if (Date.parse(change.at) > at.getTime()) break;
@@ -15,7 +18,10 @@ export function statusAt(record: Pick<AccreditationRecord, 'statusHistory'>, at:
 }
 
 /** True when `at` falls within validFrom..validTo (whole days, UTC, both inclusive). */
-export function withinValidity(record: Pick<AccreditationRecord, 'validFrom' | 'validTo'>, at: Date): boolean {
+export function withinValidity(
+  record: Pick<AccreditationRecord, 'validFrom' | 'validTo'>,
+  at: Date,
+): boolean {
   const day = at.toISOString().slice(0, 10);
   return record.validFrom <= day && day <= record.validTo;
 }

@@ -20,6 +20,9 @@ export function dailyIngredientGrams(
 }
 
 /** The analytes `material` must be tested for under this specification (empty when none). */
-export function requiredAnalytesFor(spec: Pick<ProductSpecification, 'requiredAnalytes'>, material: string): string[] {
+export function requiredAnalytesFor(
+  spec: Pick<ProductSpecification, 'requiredAnalytes'>,
+  material: string,
+): string[] {
   return spec.requiredAnalytes.find((r) => r.material === material)?.analytes ?? [];
 }

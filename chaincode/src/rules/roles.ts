@@ -34,7 +34,8 @@ export interface CallerRoles {
 /** True when `caller` satisfies `rule`. */
 export function isAllowed(rule: AccessRule, caller: CallerRoles): boolean {
   const orgOk = rule.org.some((role) => caller.orgRoles.includes(role));
-  const userOk = rule.user === undefined || (caller.userRole !== undefined && rule.user.includes(caller.userRole));
+  const userOk =
+    rule.user === undefined || (caller.userRole !== undefined && rule.user.includes(caller.userRole));
   return orgOk && userOk;
 }
 

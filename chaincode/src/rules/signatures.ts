@@ -29,11 +29,20 @@ export function recordHash(record: unknown): string {
  * @throws AllianceError ROLE_DENIED when the signer has no user role, VALIDATION_FAILED when
  *   the hash is not a SHA-256 hex digest.
  */
-export function buildSignature(signer: Signer, meaning: SignatureMeaning, hash: string, at: Date): ElectronicSignature {
+export function buildSignature(
+  signer: Signer,
+  meaning: SignatureMeaning,
+  hash: string,
+  at: Date,
+): ElectronicSignature {
   if (signer.userRole === undefined) {
-    throw new AllianceError('ROLE_DENIED', 'a signature needs a user role (certificate attribute alliance.role)', {
-      details: { mspId: signer.mspId },
-    });
+    throw new AllianceError(
+      'ROLE_DENIED',
+      'a signature needs a user role (certificate attribute alliance.role)',
+      {
+        details: { mspId: signer.mspId },
+      },
+    );
   }
   if (!SHA256_HEX.test(hash)) {
     throw new AllianceError('VALIDATION_FAILED', 'recordHash must be a lower-case hex SHA-256 digest', {
@@ -68,7 +77,10 @@ const CONFLICTING: Readonly<Record<SignatureMeaning, SignatureMeaning | undefine
  * (AUTHORSHIP vs APPROVAL).
  * @throws AllianceError SEGREGATION_OF_DUTIES
  */
-export function assertSegregationOfDuties(existing: readonly ElectronicSignature[], next: ElectronicSignature): void {
+export function assertSegregationOfDuties(
+  existing: readonly ElectronicSignature[],
+  next: ElectronicSignature,
+): void {
   const conflicting = CONFLICTING[next.meaning];
   const clash = existing.find((sig) => sig.meaning === conflicting && sameSigner(sig, next));
   if (clash !== undefined) {
@@ -102,9 +114,13 @@ export function addSignature(
 ): ElectronicSignature[] {
   assertSegregationOfDuties(existing, next);
   if (existing.some((sig) => sig.meaning === next.meaning && sameSigner(sig, next))) {
-    throw new AllianceError('INVALID_STATE', `${next.printedName} already signed this record with ${next.meaning}`, {
-      details: { signerId: next.signerId, meaning: next.meaning },
-    });
+    throw new AllianceError(
+      'INVALID_STATE',
+      `${next.printedName} already signed this record with ${next.meaning}`,
+      {
+        details: { signerId: next.signerId, meaning: next.meaning },
+      },
+    );
   }
   return [...existing, next];
 }

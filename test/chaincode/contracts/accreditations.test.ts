@@ -24,8 +24,13 @@ describe('members: accreditations', () => {
       { status: 'ACTIVE', at: '2025-01-10T00:00:00.000Z', reason: 'accreditation recorded' },
     ]);
 
-    const noReason = await h.refused(users.registrar, 'members:RecordAccreditation', { ...CNAS, validTo: '2028-12-31' });
-    expect(noReason.issues).toEqual([{ path: 'reason', message: 'is required when the accreditation already exists' }]);
+    const noReason = await h.refused(users.registrar, 'members:RecordAccreditation', {
+      ...CNAS,
+      validTo: '2028-12-31',
+    });
+    expect(noReason.issues).toEqual([
+      { path: 'reason', message: 'is required when the accreditation already exists' },
+    ]);
     const revised = await h.ok<AccreditationRecord>(users.registrar, 'members:RecordAccreditation', {
       ...CNAS,
       validTo: '2028-12-31',
@@ -67,21 +72,29 @@ describe('members: accreditations', () => {
       certificateNumber: 'L1234',
     });
     expect(record.statusHistory.map((s) => s.status)).toEqual(['ACTIVE', 'SUSPENDED', 'WITHDRAWN']);
-    expect(await h.ok<AccreditationRecord[]>(users.auditor, 'members:ListAccreditations', { labMspId: 'LabMSP' })).toEqual([]);
+    expect(
+      await h.ok<AccreditationRecord[]>(users.auditor, 'members:ListAccreditations', { labMspId: 'LabMSP' }),
+    ).toEqual([]);
     expect(await h.ok<AccreditationRecord[]>(users.auditor, 'members:ListAccreditations')).toHaveLength(1);
   });
 
   it('refuses non-labs, bad validity, and callers other than the registrar', async () => {
     const { h, users } = await bootstrappedAlliance();
-    expect((await h.refused(users.registrar, 'members:RecordAccreditation', { ...CNAS, labMspId: 'BrandMSP' })).code).toBe(
-      'INVALID_STATE',
-    );
-    expect((await h.refused(users.registrar, 'members:RecordAccreditation', { ...CNAS, labMspId: 'NoMSP' })).code).toBe(
-      'NOT_FOUND',
-    );
-    const dates = await h.refused(users.registrar, 'members:RecordAccreditation', { ...CNAS, validTo: '2021-01-01' });
+    expect(
+      (await h.refused(users.registrar, 'members:RecordAccreditation', { ...CNAS, labMspId: 'BrandMSP' }))
+        .code,
+    ).toBe('INVALID_STATE');
+    expect(
+      (await h.refused(users.registrar, 'members:RecordAccreditation', { ...CNAS, labMspId: 'NoMSP' })).code,
+    ).toBe('NOT_FOUND');
+    const dates = await h.refused(users.registrar, 'members:RecordAccreditation', {
+      ...CNAS,
+      validTo: '2021-01-01',
+    });
     expect(dates.issues).toEqual([{ path: 'validTo', message: 'must not be before validFrom' }]);
-    expect((await h.refused(users.verifierAdmin, 'members:RecordAccreditation', CNAS)).code).toBe('ROLE_DENIED');
+    expect((await h.refused(users.verifierAdmin, 'members:RecordAccreditation', CNAS)).code).toBe(
+      'ROLE_DENIED',
+    );
     expect((await h.refused(users.auditor, 'members:RecordAccreditation', CNAS)).code).toBe('ROLE_DENIED');
   });
 });
@@ -102,10 +115,22 @@ describe('members: proficiency tests', () => {
     const { h, users } = await bootstrappedAlliance();
     h.setTime('2025-01-10T00:00:00Z');
     await h.ok(users.registrar, 'members:RecordProficiencyTest', pt);
-    await h.ok(users.registrar, 'members:RecordProficiencyTest', { ...pt, round: '0650', date: '2023-05-01', score: -3.4 });
-    await h.ok(users.registrar, 'members:RecordProficiencyTest', { ...pt, matrix: 'oil', scoreType: 'En', score: 0.8 });
+    await h.ok(users.registrar, 'members:RecordProficiencyTest', {
+      ...pt,
+      round: '0650',
+      date: '2023-05-01',
+      score: -3.4,
+    });
+    await h.ok(users.registrar, 'members:RecordProficiencyTest', {
+      ...pt,
+      matrix: 'oil',
+      scoreType: 'En',
+      score: 0.8,
+    });
     await h.ok(users.registrar, 'members:RecordProficiencyTest', { ...pt, analyte: 'Cd' });
-    expect((await h.refused(users.registrar, 'members:RecordProficiencyTest', pt)).code).toBe('ALREADY_EXISTS');
+    expect((await h.refused(users.registrar, 'members:RecordProficiencyTest', pt)).code).toBe(
+      'ALREADY_EXISTS',
+    );
 
     const pb = await h.ok<ProficiencyTestRecord[]>(users.labAnalyst, 'members:ListProficiencyTests', {
       labMspId: 'LabMSP',
@@ -117,18 +142,28 @@ describe('members: proficiency tests', () => {
       ['0712', 1.2],
     ]);
     expect(
-      await h.ok<ProficiencyTestRecord[]>(users.labAnalyst, 'members:ListProficiencyTests', { labMspId: 'LabMSP', analyte: 'Pb' }),
+      await h.ok<ProficiencyTestRecord[]>(users.labAnalyst, 'members:ListProficiencyTests', {
+        labMspId: 'LabMSP',
+        analyte: 'Pb',
+      }),
     ).toHaveLength(3);
-    expect(await h.ok<ProficiencyTestRecord[]>(users.labAnalyst, 'members:ListProficiencyTests', { labMspId: 'LabMSP' })).toHaveLength(
-      4,
-    );
-    const matrixOnly = await h.refused(users.labAnalyst, 'members:ListProficiencyTests', { labMspId: 'LabMSP', matrix: 'oil' });
+    expect(
+      await h.ok<ProficiencyTestRecord[]>(users.labAnalyst, 'members:ListProficiencyTests', {
+        labMspId: 'LabMSP',
+      }),
+    ).toHaveLength(4);
+    const matrixOnly = await h.refused(users.labAnalyst, 'members:ListProficiencyTests', {
+      labMspId: 'LabMSP',
+      matrix: 'oil',
+    });
     expect(matrixOnly.issues[0]?.path).toBe('matrix');
   });
 
   it('refuses results dated after ledger time', async () => {
     const { h, users } = await bootstrappedAlliance();
     h.setTime('2024-11-01T23:00:00Z');
-    expect((await h.refused(users.registrar, 'members:RecordProficiencyTest', pt)).code).toBe('CHRONOLOGY_VIOLATION');
+    expect((await h.refused(users.registrar, 'members:RecordProficiencyTest', pt)).code).toBe(
+      'CHRONOLOGY_VIOLATION',
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('members: bootstrap', () => {
     expect((await h.refused(users.brandAdmin, 'members:Bootstrap', { members: DEFAULT_MEMBERS })).code).toBe(
       'ROLE_DENIED',
     );
-    expect((await h.refused(users.auditor, 'members:Bootstrap', { members: DEFAULT_MEMBERS })).code).toBe('ROLE_DENIED');
+    expect((await h.refused(users.auditor, 'members:Bootstrap', { members: DEFAULT_MEMBERS })).code).toBe(
+      'ROLE_DENIED',
+    );
     expect(h.ledger.height).toBe(0);
     expect((await h.refused(users.platformAdmin, 'policy:GetPolicy')).code).toBe('ROLE_DENIED');
 
@@ -37,9 +39,9 @@ describe('members: bootstrap', () => {
     expect(policy.parameters.ptCurrencyMonths).toBe(36);
     expect(h.events().map((e) => e.type)).toEqual(['alliance.bootstrapped']);
 
-    expect((await h.refused(users.platformAdmin, 'members:Bootstrap', { members: DEFAULT_MEMBERS })).code).toBe(
-      'ALREADY_BOOTSTRAPPED',
-    );
+    expect(
+      (await h.refused(users.platformAdmin, 'members:Bootstrap', { members: DEFAULT_MEMBERS })).code,
+    ).toBe('ALREADY_BOOTSTRAPPED');
     expect((await h.refused(users.brandAdmin, 'members:Bootstrap', { members: DEFAULT_MEMBERS })).code).toBe(
       'ROLE_DENIED',
     );
@@ -74,8 +76,14 @@ describe('members: governance', () => {
     });
     expect(added).toMatchObject({ status: 'ACTIVE', version: 1, roles: ['LAB'] });
     expect(
-      (await h.refused(users.platformAdmin, 'members:AddMember', { mspId: 'Lab2MSP', name: 'x', roles: ['LAB'], reason: 'r' }))
-        .code,
+      (
+        await h.refused(users.platformAdmin, 'members:AddMember', {
+          mspId: 'Lab2MSP',
+          name: 'x',
+          roles: ['LAB'],
+          reason: 'r',
+        })
+      ).code,
     ).toBe('ALREADY_EXISTS');
 
     const reRoled = await h.ok<MemberRecord>(users.platformAdmin, 'members:UpdateRoles', {
@@ -86,11 +94,19 @@ describe('members: governance', () => {
     expect(reRoled).toMatchObject({ roles: ['LAB', 'VERIFIER'], version: 2 });
     expect(reRoled.updated.reason).toBe('verifier accreditation');
     expect(
-      (await h.refused(users.platformAdmin, 'members:UpdateRoles', { mspId: 'Lab2MSP', roles: ['LAB', 'VERIFIER'], reason: 'r' }))
-        .code,
+      (
+        await h.refused(users.platformAdmin, 'members:UpdateRoles', {
+          mspId: 'Lab2MSP',
+          roles: ['LAB', 'VERIFIER'],
+          reason: 'r',
+        })
+      ).code,
     ).toBe('INVALID_STATE');
 
-    const suspended = await h.invoke(users.platformAdmin, 'members:SuspendMember', { mspId: 'LabMSP', reason: 'audit finding' });
+    const suspended = await h.invoke(users.platformAdmin, 'members:SuspendMember', {
+      mspId: 'LabMSP',
+      reason: 'audit finding',
+    });
     expect(suspended.ok && suspended.events).toEqual([
       expect.objectContaining({
         type: 'member.suspended',
@@ -100,10 +116,13 @@ describe('members: governance', () => {
     ]);
     // A suspended member holds no roles, not even to read.
     expect((await h.refused(users.labAnalyst, 'members:ListMembers')).code).toBe('ROLE_DENIED');
-    expect((await h.refused(users.platformAdmin, 'members:SuspendMember', { mspId: 'LabMSP', reason: 'x' })).code).toBe(
-      'INVALID_STATE',
-    );
-    await h.ok(users.platformAdmin, 'members:ReinstateMember', { mspId: 'LabMSP', reason: 'corrective action closed' });
+    expect(
+      (await h.refused(users.platformAdmin, 'members:SuspendMember', { mspId: 'LabMSP', reason: 'x' })).code,
+    ).toBe('INVALID_STATE');
+    await h.ok(users.platformAdmin, 'members:ReinstateMember', {
+      mspId: 'LabMSP',
+      reason: 'corrective action closed',
+    });
     const list = await h.ok<MemberRecord[]>(users.labAnalyst, 'members:ListMembers');
     expect(list.map((m) => [m.mspId, m.status, m.version])).toEqual([
       ['BrandMSP', 'ACTIVE', 1],
@@ -118,7 +137,10 @@ describe('members: governance', () => {
 
   it('never leaves the alliance without an active PLATFORM member', async () => {
     const { h, users } = await bootstrappedAlliance();
-    const suspend = await h.refused(users.platformAdmin, 'members:SuspendMember', { mspId: 'PlatformMSP', reason: 'x' });
+    const suspend = await h.refused(users.platformAdmin, 'members:SuspendMember', {
+      mspId: 'PlatformMSP',
+      reason: 'x',
+    });
     expect(suspend.code).toBe('INVALID_STATE');
     const demote = await h.refused(users.platformAdmin, 'members:UpdateRoles', {
       mspId: 'PlatformMSP',
@@ -130,15 +152,25 @@ describe('members: governance', () => {
 
   it('answers NOT_FOUND for unknown members and refuses non-admins', async () => {
     const { h, users } = await bootstrappedAlliance();
-    expect((await h.refused(users.brandUser, 'members:GetMember', { mspId: 'NobodyMSP' })).code).toBe('NOT_FOUND');
-    expect((await h.refused(users.platformAdmin, 'members:SuspendMember', { mspId: 'NobodyMSP', reason: 'x' })).code).toBe(
+    expect((await h.refused(users.brandUser, 'members:GetMember', { mspId: 'NobodyMSP' })).code).toBe(
       'NOT_FOUND',
     );
-    expect((await h.refused(users.auditor, 'members:SuspendMember', { mspId: 'LabMSP', reason: 'x' })).code).toBe(
-      'ROLE_DENIED',
-    );
-    expect((await h.refused(users.brandAdmin, 'members:AddMember', { mspId: 'XMSP', name: 'x', roles: ['LAB'], reason: 'x' })).code).toBe(
-      'ROLE_DENIED',
-    );
+    expect(
+      (await h.refused(users.platformAdmin, 'members:SuspendMember', { mspId: 'NobodyMSP', reason: 'x' }))
+        .code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await h.refused(users.auditor, 'members:SuspendMember', { mspId: 'LabMSP', reason: 'x' })).code,
+    ).toBe('ROLE_DENIED');
+    expect(
+      (
+        await h.refused(users.brandAdmin, 'members:AddMember', {
+          mspId: 'XMSP',
+          name: 'x',
+          roles: ['LAB'],
+          reason: 'x',
+        })
+      ).code,
+    ).toBe('ROLE_DENIED');
   });
 });

@@ -19,7 +19,10 @@ describe('products', () => {
     const { h, users } = await bootstrappedAlliance();
     const spec = await h.ok<ProductSpecification>(users.brandAdmin, 'products:RegisterProduct', SPEC);
     expect(spec).toMatchObject({ brandMspId: 'BrandMSP', version: 1, maxDailyServingG: 2 });
-    expect(h.keyPolicy(h.compositeKey('product', [SPEC.productId]))).toEqual({ mspIds: ['BrandMSP'], required: 1 });
+    expect(h.keyPolicy(h.compositeKey('product', [SPEC.productId]))).toEqual({
+      mspIds: ['BrandMSP'],
+      required: 1,
+    });
     expect((await h.refused(users.brandAdmin, 'products:RegisterProduct', SPEC)).code).toBe('ALREADY_EXISTS');
 
     const revised = await h.ok<ProductSpecification>(users.brandAdmin, 'products:ReviseProduct', {
@@ -29,8 +32,12 @@ describe('products', () => {
     });
     expect(revised).toMatchObject({ version: 2, maxDailyServingG: 3 });
     expect(revised.updated.reason).toBe('label change');
-    expect(await h.ok(users.labAnalyst, 'products:GetProduct', { productId: SPEC.productId })).toEqual(revised);
-    expect(await h.ok<ProductSpecification[]>(users.auditor, 'products:ListProducts', { brandMspId: 'OtherMSP' })).toEqual([]);
+    expect(await h.ok(users.labAnalyst, 'products:GetProduct', { productId: SPEC.productId })).toEqual(
+      revised,
+    );
+    expect(
+      await h.ok<ProductSpecification[]>(users.auditor, 'products:ListProducts', { brandMspId: 'OtherMSP' }),
+    ).toEqual([]);
     expect(await h.ok<ProductSpecification[]>(users.auditor, 'products:ListProducts')).toHaveLength(1);
   });
 
@@ -51,9 +58,9 @@ describe('products', () => {
   it('requires a maximum daily serving and consistent analytes', async () => {
     const { h, users } = await bootstrappedAlliance();
     const { maxDailyServingG: _omitted, ...noServing } = SPEC;
-    expect((await h.refused(users.brandAdmin, 'products:RegisterProduct', noServing)).issues.map((i) => i.path)).toEqual([
-      'maxDailyServingG',
-    ]);
+    expect(
+      (await h.refused(users.brandAdmin, 'products:RegisterProduct', noServing)).issues.map((i) => i.path),
+    ).toEqual(['maxDailyServingG']);
     const invalid = await h.refused(users.brandAdmin, 'products:RegisterProduct', {
       ...SPEC,
       limitRegime: 'EU',

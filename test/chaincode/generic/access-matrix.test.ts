@@ -18,37 +18,47 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     h = await roleHarness();
-  });
+  }, 120_000);
 
   it('covers the ten contracts once all are exported, each with its access table matching its methods', () => {
     for (const contract of contractInstances()) {
-      expect([...AllianceContract.transactionNames(contract)].sort()).toEqual(Object.keys(contract.access).sort());
+      expect([...AllianceContract.transactionNames(contract)].sort()).toEqual(
+        Object.keys(contract.access).sort(),
+      );
     }
   });
 
-  it.each(transactions.map((t) => [t.fn, t] as const))('%s: allowed exactly for the roles its rule names', async (_fn, t) => {
-    const rule = t.rule!;
-    const wrong: string[] = [];
-    for (const orgRole of ORG_ROLES) {
-      for (const userRole of userRoles) {
-        const caller = await h.user(mspFor(orgRole), userRole);
-        const result = await h.evaluate(caller, t.fn, {});
-        const code = result.ok ? 'OK' : (result.error?.code ?? `UNCODED ${result.message}`);
-        const allowed = isAllowed(rule, { orgRoles: [orgRole], userRole });
-        if (allowed ? code === 'ROLE_DENIED' || code.startsWith('UNCODED') : code !== 'ROLE_DENIED') {
-          wrong.push(`${orgRole}/${userRole ?? '-'}: ${code} (expected ${allowed ? 'allowed' : 'ROLE_DENIED'})`);
+  it.each(transactions.map((t) => [t.fn, t] as const))(
+    '%s: allowed exactly for the roles its rule names',
+    async (_fn, t) => {
+      const rule = t.rule!;
+      const wrong: string[] = [];
+      for (const orgRole of ORG_ROLES) {
+        for (const userRole of userRoles) {
+          const caller = await h.user(mspFor(orgRole), userRole);
+          const result = await h.evaluate(caller, t.fn, {});
+          const code = result.ok ? 'OK' : (result.error?.code ?? `UNCODED ${result.message}`);
+          const allowed = isAllowed(rule, { orgRoles: [orgRole], userRole });
+          if (allowed ? code === 'ROLE_DENIED' || code.startsWith('UNCODED') : code !== 'ROLE_DENIED') {
+            wrong.push(
+              `${orgRole}/${userRole ?? '-'}: ${code} (expected ${allowed ? 'allowed' : 'ROLE_DENIED'})`,
+            );
+          }
         }
       }
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    },
+  );
 
-  it.each(transactions.map((t) => [t.fn] as const))('%s: refused for a suspended member and a stranger', async (fn) => {
-    for (const mspId of ['Suspended-LAB', 'Stranger-MSP']) {
-      for (const role of ['admin', 'analyst']) {
-        const result = await h.evaluate(await h.user(mspId, role), fn, {});
-        expect(result.ok ? 'OK' : result.error?.code).toBe('ROLE_DENIED');
+  it.each(transactions.map((t) => [t.fn] as const))(
+    '%s: refused for a suspended member and a stranger',
+    async (fn) => {
+      for (const mspId of ['Suspended-LAB', 'Stranger-MSP']) {
+        for (const role of ['admin', 'analyst']) {
+          const result = await h.evaluate(await h.user(mspId, role), fn, {});
+          expect(result.ok ? 'OK' : result.error?.code).toBe('ROLE_DENIED');
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -18,7 +18,10 @@ describe('AllianceContract through the in-memory peer', () => {
   it('reads the caller from the real certificate: MSP, id, CN, alliance.role', async () => {
     const analyst = await h.user('LabMSP', 'analyst', 'Ana Lyst');
     h.setTime('2025-03-01T10:00:00.250Z');
-    const who = await h.ok<{ caller: Record<string, unknown>; now: string; txId: string }>(analyst, 'probe:Whoami');
+    const who = await h.ok<{ caller: Record<string, unknown>; now: string; txId: string }>(
+      analyst,
+      'probe:Whoami',
+    );
     expect(who.caller).toEqual({
       mspId: 'LabMSP',
       userId: 'x509::/CN=Ana Lyst/OU=client/O=LabMSP::/CN=ca.labmsp/O=LabMSP',
@@ -45,7 +48,10 @@ describe('AllianceContract through the in-memory peer', () => {
     const committed = h.ledger.events.filter((e) => e.txId === result.txId);
     expect(committed).toHaveLength(1);
     expect(committed[0]!.name).toBe('alliance.events');
-    expect(JSON.parse(committed[0]!.payload.toString())).toEqual({ events: result.events, txId: result.txId });
+    expect(JSON.parse(committed[0]!.payload.toString())).toEqual({
+      events: result.events,
+      txId: result.txId,
+    });
   });
 
   it('keeps nothing, not even the event, when the transaction fails', async () => {
@@ -119,7 +125,8 @@ describe('AllianceContract through the in-memory peer', () => {
   it('scans composite keys in UTF-8 byte order', async () => {
     const analyst = await h.user('LabMSP', 'analyst');
     // U+FF5E sorts before U+1F600 in UTF-8 but after it in UTF-16 code units.
-    for (const key of ['\u{1F600}', '\uFF5E', 'Z', 'a']) await h.ok(analyst, 'probe:Put', { key, value: key });
+    for (const key of ['\u{1F600}', '\uFF5E', 'Z', 'a'])
+      await h.ok(analyst, 'probe:Put', { key, value: key });
     const scanned = await h.ok<{ attrs: string[] }[]>(analyst, 'probe:Scan');
     expect(scanned.map((e) => e.attrs[0])).toEqual(['Z', 'a', '\uFF5E', '\u{1F600}']);
   });
@@ -144,9 +151,13 @@ describe('AllianceContract through the in-memory peer', () => {
     const analyst = await h.user('LabMSP', 'analyst');
     const inTx = await h.ok<{ before: string[] }>(analyst, 'probe:Own', { key: 'owned' });
     expect(inTx.before).toEqual([]);
-    expect(h.keyPolicy(h.compositeKey('item', ['owned']))).toEqual({
-      mspIds: ['BrandMSP', 'LabMSP', 'VerifierMSP'],
-      required: 2,
-    });
+    const key = h.compositeKey('item', ['owned']);
+    const policy = { mspIds: ['BrandMSP', 'LabMSP', 'VerifierMSP'], required: 2 };
+    expect(h.keyPolicy(key)).toEqual(policy);
+    // A later write of the key needs those endorsements; a write of another key does not.
+    const rewrite = await h.invoke(analyst, 'probe:Put', { key: 'owned', value: 'changed' });
+    expect(rewrite.ok && rewrite.keyPolicies).toEqual({ [key]: policy });
+    const other = await h.invoke(analyst, 'probe:Put', { key: 'free', value: 'x' });
+    expect(other.ok && other.keyPolicies).toEqual({});
   });
 });

@@ -5,11 +5,20 @@
 import { AllianceContract } from '@alliance/chaincode/contracts/base';
 import type { AllianceContext } from '@alliance/chaincode/contracts/context';
 import { memberKey } from '@alliance/chaincode/ledger/governance-keys';
-import { AllianceError, identifier, orgRole, parserFor, z, type MemberRecord } from '@alliance/chaincode/model';
+import {
+  AllianceError,
+  identifier,
+  orgRole,
+  parserFor,
+  z,
+  type MemberRecord,
+} from '@alliance/chaincode/model';
 import { ANY_ORG } from '@alliance/chaincode/rules/roles';
 
 const seedInput = parserFor(
-  z.strictObject({ members: z.array(z.strictObject({ mspId: z.string(), roles: z.array(orgRole), suspended: z.boolean() })) }),
+  z.strictObject({
+    members: z.array(z.strictObject({ mspId: z.string(), roles: z.array(orgRole), suspended: z.boolean() })),
+  }),
 );
 const putInput = parserFor(z.strictObject({ key: identifier, value: z.string() }));
 

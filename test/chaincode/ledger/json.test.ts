@@ -1,4 +1,9 @@
-import { canonicalJson, fromLedgerBytes, NonCanonicalValueError, toLedgerBytes } from '@alliance/chaincode/ledger/json';
+import {
+  canonicalJson,
+  fromLedgerBytes,
+  NonCanonicalValueError,
+  toLedgerBytes,
+} from '@alliance/chaincode/ledger/json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined fields', () => {
@@ -8,7 +13,9 @@ describe('canonical JSON', () => {
   });
 
   it('writes the same bytes for equal values built in different orders', () => {
-    expect(Buffer.from(toLedgerBytes({ x: 1, y: [1, 2] }))).toEqual(Buffer.from(toLedgerBytes({ y: [1, 2], x: 1 })));
+    expect(Buffer.from(toLedgerBytes({ x: 1, y: [1, 2] }))).toEqual(
+      Buffer.from(toLedgerBytes({ y: [1, 2], x: 1 })),
+    );
   });
 
   it('honours toJSON, maps undefined array items to null and -0 to 0', () => {

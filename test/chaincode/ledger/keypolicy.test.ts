@@ -1,11 +1,17 @@
 import { KeyEndorsementPolicy } from 'fabric-shim';
-import { decodeKeyPolicy, encodeKeyPolicy, InvalidKeyPolicyError } from '@alliance/chaincode/ledger/keypolicy';
+import {
+  decodeKeyPolicy,
+  encodeKeyPolicy,
+  InvalidKeyPolicyError,
+} from '@alliance/chaincode/ledger/keypolicy';
 
 describe('key-level endorsement policies', () => {
   it('encodes all-of exactly as the shim helper does (bytes Fabric accepts)', () => {
     const shim = new KeyEndorsementPolicy();
     shim.addOrgs('MEMBER', 'BrandMSP', 'LabMSP'); // the helper keeps insertion order; ours sorts
-    expect(Buffer.from(encodeKeyPolicy(['LabMSP', 'BrandMSP'])).equals(Buffer.from(shim.getPolicy()))).toBe(true);
+    expect(Buffer.from(encodeKeyPolicy(['LabMSP', 'BrandMSP'])).equals(Buffer.from(shim.getPolicy()))).toBe(
+      true,
+    );
   });
 
   it('encodes N of M, which the shim helper cannot, and decodes it back', () => {
@@ -16,7 +22,9 @@ describe('key-level endorsement policies', () => {
   });
 
   it('is deterministic whatever the order of organisations', () => {
-    expect(Buffer.from(encodeKeyPolicy(['B', 'A', 'C'], 1))).toEqual(Buffer.from(encodeKeyPolicy(['C', 'B', 'A'], 1)));
+    expect(Buffer.from(encodeKeyPolicy(['B', 'A', 'C'], 1))).toEqual(
+      Buffer.from(encodeKeyPolicy(['C', 'B', 'A'], 1)),
+    );
   });
 
   it.each([

@@ -22,7 +22,11 @@ describe('alliance errors on the wire', () => {
     const wrapped = `endorse error: chaincode response 500, ${encodeAllianceError(error)} (peer0.lab)`;
     const decoded = decodeAllianceError(wrapped);
     expect(decoded).toBeInstanceOf(AllianceError);
-    expect(decoded).toMatchObject({ code: 'VALIDATION_FAILED', message: error.message, details: { lot: '0950.L1' } });
+    expect(decoded).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: error.message,
+      details: { lot: '0950.L1' },
+    });
     expect(decoded?.issues).toEqual(error.issues);
   });
 

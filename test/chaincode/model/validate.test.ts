@@ -8,7 +8,11 @@ import {
   z,
 } from '@alliance/chaincode/model';
 
-const schema = z.strictObject({ id: identifier, at: isoDateTime, items: z.array(z.strictObject({ hash: sha256Hex })) });
+const schema = z.strictObject({
+  id: identifier,
+  at: isoDateTime,
+  items: z.array(z.strictObject({ hash: sha256Hex })),
+});
 
 function issuesOf(raw: unknown): { path: string; message: string }[] {
   try {
@@ -28,14 +32,21 @@ describe('parseInput', () => {
   });
 
   it('lists every issue with a dotted path', () => {
-    const issues = issuesOf({ id: 'a\u0000b', at: '2025-01-01T08:00:00', items: [{ hash: 'A'.repeat(64) }], extra: 1 });
+    const issues = issuesOf({
+      id: 'a\u0000b',
+      at: '2025-01-01T08:00:00',
+      items: [{ hash: 'A'.repeat(64) }],
+      extra: 1,
+    });
     expect(issues.map((i) => i.path).sort()).toEqual(['', 'at', 'id', 'items.0.hash']);
   });
 
   it('refuses missing and non-JSON arguments as VALIDATION_FAILED', () => {
     expect(issuesOf(undefined)).toEqual([{ path: '', message: 'a JSON object argument is required' }]);
     expect(issuesOf('{')).toEqual([{ path: '', message: 'the argument is not valid JSON' }]);
-    expect(() => parseInput(schema, '[]')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }) as Error);
+    expect(() => parseInput(schema, '[]')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }) as Error,
+    );
   });
 
   it('refuses identifiers Fabric composite keys cannot hold', () => {
@@ -47,7 +58,10 @@ describe('parseInput', () => {
 
 describe('chaincode event payloads', () => {
   it('parses the alliance event list and rejects anything else', () => {
-    const payload = { txId: 't', events: [{ id: 't:0', type: 'x', subject: { kind: 'k', id: 'i' }, data: {} }] };
+    const payload = {
+      txId: 't',
+      events: [{ id: 't:0', type: 'x', subject: { kind: 'k', id: 'i' }, data: {} }],
+    };
     expect(parseChaincodeEventPayload(Buffer.from(JSON.stringify(payload)))).toEqual(payload);
     expect(parseChaincodeEventPayload('{"txId":1}')).toBeUndefined();
     expect(parseChaincodeEventPayload('not json')).toBeUndefined();

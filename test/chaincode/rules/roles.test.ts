@@ -33,13 +33,45 @@ describe('access rules', () => {
     ['members', MEMBERS_ACCESS],
     ['policy', POLICY_ACCESS],
     ['products', PRODUCTS_ACCESS],
-  ])('%s: every rule names known roles, and queries are open to every member', (_name, table: AccessTable) => {
-    for (const r of Object.values(table)) {
-      expect(r.org.length).toBeGreaterThan(0);
-      for (const o of r.org) expect(ORG_ROLES).toContain(o);
-      for (const u of r.user ?? []) expect(USER_ROLES).toContain(u);
-      if (r.evaluate === true) expect(r.org).toBe(ANY_ORG);
-    }
+  ])(
+    '%s: every rule names known roles, and queries are open to every member',
+    (_name, table: AccessTable) => {
+      for (const r of Object.values(table)) {
+        expect(r.org.length).toBeGreaterThan(0);
+        for (const o of r.org) expect(ORG_ROLES).toContain(o);
+        for (const u of r.user ?? []) expect(USER_ROLES).toContain(u);
+        if (r.evaluate === true) expect(r.org).toBe(ANY_ORG);
+      }
+    },
+  );
+
+  it('pins the whole access matrix of members, policy and products', () => {
+    const admin = { org: ['PLATFORM'], user: ['admin'] };
+    const registrar = { org: ['ACCREDITATION_REGISTRAR'], user: ['admin', 'approver'] };
+    const query = { org: ANY_ORG, evaluate: true };
+    const brand = { org: ['MANUFACTURER'], user: ['admin', 'approver'] };
+    expect(MEMBERS_ACCESS).toEqual({
+      Bootstrap: { ...admin, bootstrap: true },
+      AddMember: admin,
+      UpdateRoles: admin,
+      SuspendMember: admin,
+      ReinstateMember: admin,
+      GetMember: query,
+      ListMembers: query,
+      RecordAccreditation: registrar,
+      SetAccreditationStatus: registrar,
+      GetAccreditation: query,
+      ListAccreditations: query,
+      RecordProficiencyTest: registrar,
+      ListProficiencyTests: query,
+    });
+    expect(POLICY_ACCESS).toEqual({ GetPolicy: query, PolicyHistory: query, AmendPolicy: admin });
+    expect(PRODUCTS_ACCESS).toEqual({
+      RegisterProduct: brand,
+      ReviseProduct: brand,
+      GetProduct: query,
+      ListProducts: query,
+    });
   });
 
   it('keeps governance with platform admins and products with brands', () => {

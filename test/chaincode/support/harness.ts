@@ -25,7 +25,17 @@ export class RawArgs {
 
 /** The outcome of one invocation. */
 export type InvokeResult =
-  | { ok: true; txId: string; payload: string; events: DomainEvent[] }
+  | {
+      ok: true;
+      txId: string;
+      payload: string;
+      events: DomainEvent[];
+      /**
+       * The committed key-level policies of the keys this transaction wrote: the endorsements a
+       * peer's validator would demand beyond the chaincode policy (keys without one are absent).
+       */
+      keyPolicies: Record<string, KeyPolicy>;
+    }
   | { ok: false; txId: string; status: number; message: string; error: AllianceError | undefined };
 
 function encodeArgs(arg: unknown): string[] {
@@ -92,7 +102,8 @@ export class LedgerHarness {
   async refused(as: TestIdentity, fn: string, arg?: unknown): Promise<AllianceError> {
     const result = await this.invoke(as, fn, arg);
     if (result.ok) throw new Error(`${fn} as ${as.mspId}/${String(as.role)} succeeded: ${result.payload}`);
-    if (result.error === undefined) throw new Error(`${fn} failed without an alliance error: ${result.message}`);
+    if (result.error === undefined)
+      throw new Error(`${fn} failed without an alliance error: ${result.message}`);
     return result.error;
   }
 
@@ -135,9 +146,15 @@ export class LedgerHarness {
       return { ok: false, txId, status: response.status, message, error: decodeAllianceError(message) };
     }
     const writeSet = stub.writeSet();
+    const keyPolicies: Record<string, KeyPolicy> = {};
+    for (const key of [...writeSet.writes.keys(), ...writeSet.metadata.keys()]) {
+      const policy = this.keyPolicy(key);
+      if (policy !== undefined) keyPolicies[key] = policy;
+    }
     if (commit) this.ledger.commit(writeSet);
-    const events = writeSet.event === undefined ? [] : (parseChaincodeEventPayload(writeSet.event.payload)?.events ?? []);
+    const events =
+      writeSet.event === undefined ? [] : (parseChaincodeEventPayload(writeSet.event.payload)?.events ?? []);
     const payload = response.payload === undefined ? '' : Buffer.from(response.payload).toString('utf8');
-    return { ok: true, txId, payload, events };
+    return { ok: true, txId, payload, events, keyPolicies };
   }
 }

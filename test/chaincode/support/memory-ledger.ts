@@ -96,7 +96,12 @@ export class MemoryLedger {
     this.#height += 1;
     for (const [key, value] of set.writes) {
       const history = this.#history.get(key) ?? [];
-      history.push({ txId: set.txId, timestamp: set.timestamp, value: value ?? Buffer.alloc(0), isDelete: value === null });
+      history.push({
+        txId: set.txId,
+        timestamp: set.timestamp,
+        value: value ?? Buffer.alloc(0),
+        isDelete: value === null,
+      });
       this.#history.set(key, history);
       if (value === null) {
         this.#state.delete(key);

@@ -36,12 +36,17 @@ interface KeyModification {
 }
 
 /** A shim-style query result: a promise of an iterator that is also async-iterable. */
-function queryResult<T>(items: T[]): Promise<{ next(): Promise<{ value: T; done: boolean }>; close(): Promise<void> }> &
-  AsyncIterable<T> {
+function queryResult<T>(
+  items: T[],
+): Promise<{ next(): Promise<{ value: T; done: boolean }>; close(): Promise<void> }> & AsyncIterable<T> {
   let index = 0;
   const iterator = {
     next: () =>
-      Promise.resolve(index < items.length ? { value: items[index++]!, done: false } : { value: undefined as T, done: true }),
+      Promise.resolve(
+        index < items.length
+          ? { value: items[index++]!, done: false }
+          : { value: undefined as T, done: true },
+      ),
     close: () => Promise.resolve(),
   };
   const promise = Promise.resolve(iterator);
@@ -146,7 +151,8 @@ export class MemoryStub {
   putState(key: string, value: Uint8Array | string): Promise<void> {
     assertValidKey(key);
     const bytes = typeof value === 'string' ? Buffer.from(value) : Buffer.from(value);
-    if (bytes.length === 0) throw new Error(`an empty value for ${JSON.stringify(key)} would delete it; use deleteState`);
+    if (bytes.length === 0)
+      throw new Error(`an empty value for ${JSON.stringify(key)} would delete it; use deleteState`);
     this.#writes.set(key, bytes);
     return Promise.resolve();
   }
@@ -178,13 +184,18 @@ export class MemoryStub {
     return this.#range(start, endKey);
   }
 
-  getStateByPartialCompositeKey(objectType: string, attributes: string[]): ReturnType<typeof queryResult<KV>> {
+  getStateByPartialCompositeKey(
+    objectType: string,
+    attributes: string[],
+  ): ReturnType<typeof queryResult<KV>> {
     const prefix = this.createCompositeKey(objectType, attributes);
     return this.#range(prefix, prefix + MAX_RUNE);
   }
 
   #range(start: string, end: string): ReturnType<typeof queryResult<KV>> {
-    return queryResult(this.#ledger.range(start, end).map(({ key, value }) => ({ namespace: 'provenance', key, value })));
+    return queryResult(
+      this.#ledger.range(start, end).map(({ key, value }) => ({ namespace: 'provenance', key, value })),
+    );
   }
 
   getHistoryForKey(key: string): ReturnType<typeof queryResult<KeyModification>> {
@@ -221,7 +232,8 @@ export class MemoryStub {
   }
 
   splitCompositeKey(compositeKey: string): { objectType: string | null; attributes: string[] } {
-    if (!compositeKey.startsWith(COMPOSITE_NS) || compositeKey.length < 2) return { objectType: null, attributes: [] };
+    if (!compositeKey.startsWith(COMPOSITE_NS) || compositeKey.length < 2)
+      return { objectType: null, attributes: [] };
     const parts = compositeKey.slice(1).split(MIN_RUNE);
     parts.pop();
     const [objectType = null, ...attributes] = parts;

@@ -17,7 +17,9 @@ import { getMember } from './registry';
 async function assertLabMember(ctx: AllianceContext, labMspId: string): Promise<void> {
   const member = await getMember(ctx, labMspId);
   if (!member.roles.includes('LAB')) {
-    throw new AllianceError('INVALID_STATE', `${labMspId} does not hold the LAB role`, { details: { labMspId } });
+    throw new AllianceError('INVALID_STATE', `${labMspId} does not hold the LAB role`, {
+      details: { labMspId },
+    });
   }
 }
 
@@ -34,8 +36,14 @@ export async function getAccreditation(
 }
 
 /** Every accreditation of `labMspId` (all labs when undefined). */
-export async function listAccreditations(ctx: AllianceContext, labMspId?: string): Promise<AccreditationRecord[]> {
-  const entries = await ctx.store.list<AccreditationRecord>(ACCREDITATION_KEY_TYPE, labMspId === undefined ? [] : [labMspId]);
+export async function listAccreditations(
+  ctx: AllianceContext,
+  labMspId?: string,
+): Promise<AccreditationRecord[]> {
+  const entries = await ctx.store.list<AccreditationRecord>(
+    ACCREDITATION_KEY_TYPE,
+    labMspId === undefined ? [] : [labMspId],
+  );
   return entries.map((e) => e.value);
 }
 
@@ -59,8 +67,19 @@ export async function recordAccreditation(
   let record: AccreditationRecord;
   if (current === undefined) {
     const stamp = ctx.stamp(input.reason);
-    const initial = { status: 'ACTIVE' as const, at: ctx.now, reason: input.reason ?? 'accreditation recorded' };
-    record = { ...fields, status: 'ACTIVE', statusHistory: [initial], version: 1, created: stamp, updated: stamp };
+    const initial = {
+      status: 'ACTIVE' as const,
+      at: ctx.now,
+      reason: input.reason ?? 'accreditation recorded',
+    };
+    record = {
+      ...fields,
+      status: 'ACTIVE',
+      statusHistory: [initial],
+      version: 1,
+      created: stamp,
+      updated: stamp,
+    };
   } else {
     if (input.reason === undefined) {
       throw new AllianceError('VALIDATION_FAILED', 'revising an accreditation needs a reason', {
@@ -76,10 +95,14 @@ export async function recordAccreditation(
   }
   await ctx.store.put(key, record);
   const type = current === undefined ? 'accreditation.recorded' : 'accreditation.revised';
-  ctx.emit(type, { kind: 'accreditation', id: `${input.labMspId}/${input.body}/${input.certificateNumber}` }, {
-    labMspId: input.labMspId,
-    version: record.version,
-  });
+  ctx.emit(
+    type,
+    { kind: 'accreditation', id: `${input.labMspId}/${input.body}/${input.certificateNumber}` },
+    {
+      labMspId: input.labMspId,
+      version: record.version,
+    },
+  );
   return record;
 }
 
@@ -90,9 +113,13 @@ export async function setAccreditationStatus(
 ): Promise<AccreditationRecord> {
   const current = await getAccreditation(ctx, input);
   if (current.status === 'WITHDRAWN' || current.status === input.status) {
-    throw new AllianceError('INVALID_STATE', `the accreditation is ${current.status}; cannot become ${input.status}`, {
-      details: { from: current.status, to: input.status },
-    });
+    throw new AllianceError(
+      'INVALID_STATE',
+      `the accreditation is ${current.status}; cannot become ${input.status}`,
+      {
+        details: { from: current.status, to: input.status },
+      },
+    );
   }
   const record: AccreditationRecord = {
     ...current,
@@ -102,9 +129,13 @@ export async function setAccreditationStatus(
     updated: ctx.stamp(input.reason),
   };
   await ctx.store.put(accreditationKey(ctx.store, input), record);
-  ctx.emit('accreditation.status-changed', {
-    kind: 'accreditation',
-    id: `${input.labMspId}/${input.body}/${input.certificateNumber}`,
-  }, { labMspId: input.labMspId, from: current.status, to: input.status, reason: input.reason });
+  ctx.emit(
+    'accreditation.status-changed',
+    {
+      kind: 'accreditation',
+      id: `${input.labMspId}/${input.body}/${input.certificateNumber}`,
+    },
+    { labMspId: input.labMspId, from: current.status, to: input.status, reason: input.reason },
+  );
   return record;
 }

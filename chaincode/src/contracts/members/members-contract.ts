@@ -20,7 +20,12 @@ import { parseListProficiencyTestsInput, parseRecordProficiencyTestInput } from 
 import { MEMBERS_ACCESS } from '../../rules/roles';
 import { AllianceContract } from '../base';
 import type { AllianceContext } from '../context';
-import { getAccreditation, listAccreditations, recordAccreditation, setAccreditationStatus } from './accreditations';
+import {
+  getAccreditation,
+  listAccreditations,
+  recordAccreditation,
+  setAccreditationStatus,
+} from './accreditations';
 import { proficiencyTestsOf, recordProficiencyTest } from './proficiency';
 import { addMember, bootstrap, getMember, listMembers, setMemberStatus, updateRoles } from './registry';
 

@@ -32,13 +32,17 @@ export async function recordProficiencyTest(
   }
   const record: ProficiencyTestRecord = { ...input, recorded: ctx.stamp() };
   await ctx.store.put(key, record);
-  ctx.emit('proficiency.recorded', { kind: 'proficiency-test', id: `${input.scheme}/${input.round}` }, {
-    labMspId: input.labMspId,
-    analyte: input.analyte,
-    matrix: input.matrix,
-    scoreType: input.scoreType,
-    score: input.score,
-  });
+  ctx.emit(
+    'proficiency.recorded',
+    { kind: 'proficiency-test', id: `${input.scheme}/${input.round}` },
+    {
+      labMspId: input.labMspId,
+      analyte: input.analyte,
+      matrix: input.matrix,
+      scoreType: input.scoreType,
+      score: input.score,
+    },
+  );
   return record;
 }
 

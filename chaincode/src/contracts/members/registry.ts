@@ -3,7 +3,12 @@
  * (add, change roles, suspend, reinstate). Member keys carry no key-level policy, so the
  * channel's MAJORITY endorsement applies. Nothing is deleted: a change writes a new version.
  */
-import { CURRENT_POLICY_KEY, MEMBER_KEY_TYPE, memberKey, policyVersionKey } from '../../ledger/governance-keys';
+import {
+  CURRENT_POLICY_KEY,
+  MEMBER_KEY_TYPE,
+  memberKey,
+  policyVersionKey,
+} from '../../ledger/governance-keys';
 import type { AuditStamp } from '../../model/audit';
 import { AllianceError } from '../../model/errors';
 import {
@@ -26,7 +31,15 @@ const PLATFORM_ADMIN = { org: ['PLATFORM'] as OrgRole[], user: ['admin' as const
 /** A new ACTIVE member record (version 1). */
 function newMember(entry: FoundingMember, stamp: AuditStamp): MemberRecord {
   const roles = [...entry.roles].sort();
-  return { mspId: entry.mspId, name: entry.name, roles, status: 'ACTIVE', version: 1, created: stamp, updated: stamp };
+  return {
+    mspId: entry.mspId,
+    name: entry.name,
+    roles,
+    status: 'ACTIVE',
+    version: 1,
+    created: stamp,
+    updated: stamp,
+  };
 }
 
 /** True once a registry or policy document exists. */
@@ -86,11 +99,17 @@ export async function listMembers(ctx: AllianceContext): Promise<MemberRecord[]>
 export async function addMember(ctx: AllianceContext, input: AddMemberInput): Promise<MemberRecord> {
   const key = memberKey(ctx.store, input.mspId);
   if (await ctx.store.exists(key)) {
-    throw new AllianceError('ALREADY_EXISTS', `${input.mspId} is already a member`, { details: { mspId: input.mspId } });
+    throw new AllianceError('ALREADY_EXISTS', `${input.mspId} is already a member`, {
+      details: { mspId: input.mspId },
+    });
   }
   const record = newMember(input, ctx.stamp(input.reason));
   await ctx.store.put(key, record);
-  ctx.emit('member.added', { kind: 'member', id: input.mspId }, { roles: record.roles, reason: input.reason });
+  ctx.emit(
+    'member.added',
+    { kind: 'member', id: input.mspId },
+    { roles: record.roles, reason: input.reason },
+  );
   return record;
 }
 
@@ -111,7 +130,12 @@ async function writeChange(
   change: Partial<Pick<MemberRecord, 'roles' | 'status'>>,
   reason: string,
 ): Promise<MemberRecord> {
-  const next: MemberRecord = { ...current, ...change, version: current.version + 1, updated: ctx.stamp(reason) };
+  const next: MemberRecord = {
+    ...current,
+    ...change,
+    version: current.version + 1,
+    updated: ctx.stamp(reason),
+  };
   await assertPlatformRemains(ctx, next);
   await ctx.store.put(memberKey(ctx.store, current.mspId), next);
   return next;
@@ -127,11 +151,15 @@ export async function updateRoles(ctx: AllianceContext, input: UpdateRolesInput)
     });
   }
   const next = await writeChange(ctx, current, { roles }, input.reason);
-  ctx.emit('member.roles-changed', { kind: 'member', id: input.mspId }, {
-    from: current.roles,
-    to: roles,
-    reason: input.reason,
-  });
+  ctx.emit(
+    'member.roles-changed',
+    { kind: 'member', id: input.mspId },
+    {
+      from: current.roles,
+      to: roles,
+      reason: input.reason,
+    },
+  );
   return next;
 }
 

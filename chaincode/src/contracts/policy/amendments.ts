@@ -8,7 +8,11 @@ import type { AllianceContext } from '../context';
 
 /** Version `version` of the policy document. @throws AllianceError NOT_FOUND */
 export async function policyVersion(ctx: AllianceContext, version: number): Promise<PolicyDocument> {
-  return ctx.store.mustGet<PolicyDocument>(policyVersionKey(ctx.store, version), 'NOT_FOUND', `policy version ${version}`);
+  return ctx.store.mustGet<PolicyDocument>(
+    policyVersionKey(ctx.store, version),
+    'NOT_FOUND',
+    `policy version ${version}`,
+  );
 }
 
 /** Every version, oldest first. */
@@ -28,10 +32,14 @@ export async function amendPolicy(ctx: AllianceContext, amendment: PolicyAmendme
   };
   await ctx.store.put(policyVersionKey(ctx.store, next.version), next);
   await ctx.store.put(CURRENT_POLICY_KEY, next);
-  ctx.emit('policy.amended', { kind: 'policy', id: String(next.version) }, {
-    changes: amendment.changes,
-    previousVersion: current.version,
-    reason: amendment.reason,
-  });
+  ctx.emit(
+    'policy.amended',
+    { kind: 'policy', id: String(next.version) },
+    {
+      changes: amendment.changes,
+      previousVersion: current.version,
+      reason: amendment.reason,
+    },
+  );
   return next;
 }

@@ -9,11 +9,18 @@ import { PRODUCT_KEY_TYPE, productKey } from './keys';
 
 /** The specification of `productId`. @throws AllianceError NOT_FOUND */
 export async function getProduct(ctx: AllianceContext, productId: string): Promise<ProductSpecification> {
-  return ctx.store.mustGet<ProductSpecification>(productKey(ctx.store, productId), 'NOT_FOUND', `product ${productId}`);
+  return ctx.store.mustGet<ProductSpecification>(
+    productKey(ctx.store, productId),
+    'NOT_FOUND',
+    `product ${productId}`,
+  );
 }
 
 /** Every specification, optionally of one brand, by product id. */
-export async function listProducts(ctx: AllianceContext, brandMspId?: string): Promise<ProductSpecification[]> {
+export async function listProducts(
+  ctx: AllianceContext,
+  brandMspId?: string,
+): Promise<ProductSpecification[]> {
   const all = (await ctx.store.list<ProductSpecification>(PRODUCT_KEY_TYPE, [])).map((e) => e.value);
   return brandMspId === undefined ? all : all.filter((p) => p.brandMspId === brandMspId);
 }
@@ -56,7 +63,10 @@ export async function registerProduct(
 }
 
 /** Replaces a specification with a new version. @throws AllianceError NOT_FOUND, NOT_OWNER */
-export async function reviseProduct(ctx: AllianceContext, input: ReviseProductInput): Promise<ProductSpecification> {
+export async function reviseProduct(
+  ctx: AllianceContext,
+  input: ReviseProductInput,
+): Promise<ProductSpecification> {
   const current = await getProduct(ctx, input.productId);
   if (current.brandMspId !== ctx.caller.mspId) {
     throw new AllianceError('NOT_OWNER', `product ${input.productId} belongs to ${current.brandMspId}`, {
@@ -70,6 +80,10 @@ export async function reviseProduct(ctx: AllianceContext, input: ReviseProductIn
     updated: ctx.stamp(input.reason),
   };
   await ctx.store.put(productKey(ctx.store, input.productId), spec);
-  ctx.emit('product.revised', { kind: 'product', id: spec.productId }, { version: spec.version, reason: input.reason });
+  ctx.emit(
+    'product.revised',
+    { kind: 'product', id: spec.productId },
+    { version: spec.version, reason: input.reason },
+  );
   return spec;
 }

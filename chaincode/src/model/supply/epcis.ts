@@ -5,7 +5,7 @@
 import { gs1CheckDigit, gtin14Problem, lotNumberProblem, parseLgtin } from '../../rules/supply/gtin';
 import { MASS_UNITS } from '../../rules/supply/units';
 import type { AuditStamp } from '../audit';
-import { identifier, isoDateTime, text, z } from '../validate';
+import { identifier, isoDateTime, z } from '../validate';
 
 /** A GTIN-14 with a valid check digit. */
 export const gtin14 = z.string().superRefine((value, ctx) => {
@@ -62,9 +62,6 @@ export interface BizTransaction {
 export const bizTransactionList = z
   .array(z.strictObject({ type: z.enum(BIZ_TRANSACTION_TYPES), bizTransaction: identifier }))
   .min(1, 'name at least one business transaction (po, desadv, ...)');
-
-/** A reason that must say something (corrections, rejections, recalls). */
-export const reason = text;
 
 /** One quantity of a lot class, as in an EPCIS quantityList. */
 export interface QuantityElement {

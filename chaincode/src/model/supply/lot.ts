@@ -4,7 +4,7 @@
  */
 import type { LotState } from '../../rules/supply/lot-state';
 import type { AuditStamp } from '../audit';
-import { identifier, isoDate, mspId, parserFor, positiveNumber, z } from '../validate';
+import { identifier, isoDate, mspId, parserFor, positiveNumber, text as reason, z } from '../validate';
 import {
   bizTransactionList,
   eventWhen,
@@ -13,7 +13,6 @@ import {
   lotId,
   lotNumber,
   massUnit,
-  reason,
   type BizTransaction,
 } from './epcis';
 
