@@ -7,6 +7,7 @@ import {
   parseLotQueryInput,
   parseLotReasonInput,
   parseLotStepInput,
+  parsePackLotsInput,
   parseReceiveLotInput,
   parseRegisterLotInput,
   parseShipLotInput,
@@ -20,6 +21,7 @@ import { liftHold } from './holds';
 import { SUPPLY_KEYS } from './keys';
 import { declareError, recallLot, rejectLot, releaseLot, sampleLot, startTesting } from './lifecycle';
 import { traceBackward, traceForward } from './lineage';
+import { packLots } from './packing';
 import { flagForAdditionalVerification } from './propagate';
 import { loadLot, lotView } from './records';
 import { transform } from './transform';
@@ -38,6 +40,11 @@ export class LotsContract extends AllianceContract {
   /** Ships an owned lot to another member (bizStep shipping; refused on hold, rejected, recalled, expired). */
   async ShipLot(ctx: AllianceContext): Promise<string> {
     return canonicalJson(await shipLot(ctx, ctx.input(parseShipLotInput)));
+  }
+
+  /** Packs owned lots into a logistic unit (AggregationEvent ADD, bizStep packing; SSCC parent). */
+  async PackLots(ctx: AllianceContext): Promise<string> {
+    return canonicalJson(await packLots(ctx, ctx.input(parsePackLotsInput)));
   }
 
   /** Receives a lot shipped to the caller: ownership and key-level policy move to the caller. */

@@ -33,6 +33,14 @@ export const gln = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** An SSCC (GS1 AI 00): 18 digits with a valid check digit. */
+export const sscc = z.string().superRefine((value, ctx) => {
+  if (!/^\d{18}$/.test(value)) ctx.addIssue({ code: 'custom', message: 'an SSCC is exactly 18 digits' });
+  else if (Number(value[17]) !== gs1CheckDigit(value.slice(0, 17))) {
+    ctx.addIssue({ code: 'custom', message: `check digit must be ${gs1CheckDigit(value.slice(0, 17))}` });
+  }
+});
+
 /** A mass unit code (UN/ECE Rec 20) the mass balance can convert. */
 export const massUnit = z.string().refine((u) => MASS_UNITS.includes(u), {
   message: `must be one of ${MASS_UNITS.join(', ')}`,
@@ -73,8 +81,11 @@ export interface QuantityElement {
 /** The stored form of an EPCIS event about lots; it is never changed, only corrected by declaration. */
 export interface LotEventRecord {
   eventId: string;
-  type: 'ObjectEvent' | 'TransformationEvent';
+  type: 'ObjectEvent' | 'TransformationEvent' | 'AggregationEvent';
   action?: 'ADD' | 'OBSERVE';
+  /** AggregationEvent: the logistic unit (SSCC) the lots were packed into. */
+  parentID?: string;
+  childQuantityList?: QuantityElement[];
   bizStep: string;
   disposition: string;
   eventTime: string;

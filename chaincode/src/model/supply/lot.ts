@@ -13,6 +13,7 @@ import {
   lotId,
   lotNumber,
   massUnit,
+  sscc,
   type BizTransaction,
 } from './epcis';
 
@@ -154,3 +155,23 @@ export interface LotQueryInput {
 
 /** Parses the input of a one-lot query. */
 export const parseLotQueryInput: (raw: unknown) => LotQueryInput = parserFor(z.strictObject({ lotId }));
+
+/** Input of `lots:PackLots` (AggregationEvent ADD, bizStep packing): lots packed into one logistic unit. */
+export interface PackLotsInput {
+  parentID: string;
+  childQuantityList: { epcClass: string; quantity: number; uom: string }[];
+  eventTime: string;
+  eventTimeZoneOffset: string;
+}
+
+/** Parses the input of `lots:PackLots`. */
+export const parsePackLotsInput: (raw: unknown) => PackLotsInput = parserFor(
+  z.strictObject({
+    parentID: sscc,
+    childQuantityList: z
+      .array(z.strictObject({ epcClass: lotId, quantity: positiveNumber, uom: massUnit }))
+      .min(1)
+      .max(50),
+    ...eventWhen,
+  }),
+);

@@ -24,6 +24,7 @@ const CASE_MANAGEMENT: AccessRule = {
 export const LOTS_ACCESS: AccessTable = {
   RegisterLot: CUSTODY,
   ShipLot: CUSTODY,
+  PackLots: CUSTODY,
   ReceiveLot: CUSTODY,
   SampleLot: CUSTODY,
   StartTesting: CUSTODY,

@@ -8,6 +8,7 @@ jest.setTimeout(30_000);
 beforeAll(bindLabAreaWithoutReports);
 
 const lotKey = (id: string): string => `\x00lot\x00${id}\x00`;
+const SSCC = '009506000130000019';
 
 describe('lots: registration (rule 31)', () => {
   it('registers an LGTIN lot owned by the supplier, with an ObjectEvent ADD carrying ILMD', async () => {
@@ -179,6 +180,36 @@ describe('lots: custody (rules 31, 35)', () => {
     h.setTime('2027-01-01T00:00:00Z');
     expect((await h.refused(users.brandUser, 'lots:ShipLot', { ...ship, ...when(h) })).details).toMatchObject(
       { state: 'EXPIRED' },
+    );
+  });
+
+  it('packs shippable lots into an SSCC with an AggregationEvent', async () => {
+    const { h, users } = await bootstrappedAlliance();
+    const lot = await h.ok<LotRecord>(users.supplierUser, 'lots:RegisterLot', {
+      ...lotInput(GTIN_A, 'L-P'),
+      ...when(h),
+    });
+    const pack = { parentID: SSCC, childQuantityList: [{ epcClass: lot.id, quantity: 100, uom: 'KGM' }] };
+    const wrongCheck = await h.refused(users.supplierUser, 'lots:PackLots', {
+      ...pack,
+      parentID: `${SSCC.slice(0, 17)}0`,
+      ...when(h),
+    });
+    expect(wrongCheck.issues).toEqual([{ path: 'parentID', message: `check digit must be ${SSCC[17]}` }]);
+    const tooMuch = { ...pack, childQuantityList: [{ epcClass: lot.id, quantity: 100.5, uom: 'KGM' }] };
+    expect((await h.refused(users.supplierUser, 'lots:PackLots', { ...tooMuch, ...when(h) })).code).toBe(
+      'MASS_BALANCE_EXCEEDED',
+    );
+    await h.ok(users.supplierUser, 'lots:PackLots', { ...pack, ...when(h) });
+    const events = await h.ok<LotEventRecord[]>(users.auditor, 'lots:GetLotEvents', { lotId: lot.id });
+    expect(events[1]).toMatchObject({
+      type: 'AggregationEvent',
+      action: 'ADD',
+      bizStep: 'packing',
+      parentID: SSCC,
+    });
+    expect((await h.refused(users.supplierUser, 'lots:PackLots', { ...pack, ...when(h) })).code).toBe(
+      'ALREADY_EXISTS',
     );
   });
 
