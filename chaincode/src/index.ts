@@ -12,6 +12,9 @@ import { VerdictsContract } from './contracts/verdicts/verdicts-contract';
 import { InstrumentsContract } from './contracts/instruments/instruments-contract';
 import { CalibrationsContract } from './contracts/calibrations/calibrations-contract';
 import { RunsContract } from './contracts/runs/runs-contract';
+import { ReportsContract } from './contracts/reports/reports-contract';
+// Binds the lab area's queries to the supply area's hooks.
+import './contracts/reports/lab-binding';
 
 export {
   MembersContract,
@@ -23,6 +26,7 @@ export {
   InstrumentsContract,
   CalibrationsContract,
   RunsContract,
+  ReportsContract,
 };
 
 /** Every contract the chaincode exposes. */
@@ -36,4 +40,5 @@ export const contracts = [
   InstrumentsContract,
   CalibrationsContract,
   RunsContract,
+  ReportsContract,
 ];

@@ -13,6 +13,9 @@ export const RUN_BY_CALIBRATION = 'run~calibration';
 /** `run~lot` + [lotId, runId] → {@link RunIndexEntry}. */
 export const RUN_BY_LOT = 'run~lot';
 
+/** `run~lab` + [labMspId, runId] → {@link RunIndexEntry}. */
+export const RUN_BY_LAB = 'run~lab';
+
 /** What a run index entry holds. */
 export interface RunIndexEntry {
   runId: string;

@@ -31,7 +31,14 @@ import { loadOwnInstrument } from '../instruments/records';
 import { createOwned, requireOwner } from '../lab-records';
 import { holdLots } from '../lab-holds';
 import { lotKey } from '../lots/keys';
-import { RUN_BY_CALIBRATION, RUN_BY_INSTRUMENT, RUN_BY_LOT, runKey, type RunIndexEntry } from './keys';
+import {
+  RUN_BY_CALIBRATION,
+  RUN_BY_INSTRUMENT,
+  RUN_BY_LAB,
+  RUN_BY_LOT,
+  runKey,
+  type RunIndexEntry,
+} from './keys';
 
 function rawDataViolations(input: RecordRunInput): RuleViolation[] {
   return input.rawData
@@ -124,6 +131,7 @@ export class RunsContract extends AllianceContract {
       [RUN_BY_INSTRUMENT, input.instrumentId],
       [RUN_BY_CALIBRATION, input.calibrationId],
       [RUN_BY_LOT, input.lotId],
+      [RUN_BY_LAB, ctx.caller.mspId],
     ] as const) {
       await createOwned(ctx, ctx.store.key(type, [first, input.runId]), 'run index entry', entry);
     }
