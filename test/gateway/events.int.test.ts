@@ -30,7 +30,15 @@ function listen(checkpoint: string, out: string, killAt: number): ChildProcess {
   return child;
 }
 
-const exited = (c: ChildProcess): Promise<void> => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
+function exited(c: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (c.exitCode !== null || c.signalCode !== null) resolve();
+    else
+      c.once('exit', () => {
+        resolve();
+      });
+  });
+}
 const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
 async function until(cond: () => boolean, ms: number): Promise<void> {
