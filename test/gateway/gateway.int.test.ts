@@ -115,6 +115,41 @@ describe('gateway library against the embedded network and the real chaincode', 
   });
 });
 
+describe('alliance CLI against the embedded network', () => {
+  const cli = async (as: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> => {
+    let out = '';
+    let err = '';
+    const r = await runCli(['--profile', net.network.profilePath, '--as', as, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    return { code: r.exitCode, out, err };
+  };
+
+  it('queries and submits with typed output, and exits 2 on refusals', async () => {
+    const list = await cli('supplier/User1', '--json', 'member', 'list');
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.out) as { mspId: string }[]).map((m) => m.mspId)).toContain('PlatformMSP');
+    const get = await cli('brand/User1', 'member', 'get', 'BrandMSP');
+    expect(get).toMatchObject({ code: 0 });
+    expect(get.out).toMatch(/mspId\s+BrandMSP/);
+    const add = await cli('platform/Admin', 'member', 'add', '-d', '{"mspId":"CliMSP","name":"Cli","roles":["SUPPLIER"],"reason":"cli test"}');
+    expect(add.code).toBe(0);
+    expect(add.out).toMatch(/^committed tx [0-9a-f]{64} in block \d+/);
+    const denied = await cli('supplier/User1', 'member', 'add', '-d', '{"mspId":"NoMSP","name":"No","roles":["SUPPLIER"],"reason":"x"}');
+    expect(denied.code).toBe(2);
+    expect(denied.err).toMatch(/ROLE_DENIED/);
+    const missing = await cli('supplier/User1', 'lot', 'get', '09506000134352.NOPE');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/NOT_FOUND/);
+  });
+
+  it('prints events from the ledger with --json and stops at --limit', async () => {
+    const r = await cli('brand/User1', '--json', 'events', '--limit', '2');
+    expect(r.code).toBe(0);
+    const events = r.out.trim().split(/\n(?=\{)/).map((t) => JSON.parse(t) as { id: string; blockNumber: string });
+    expect(events).toHaveLength(2);
+    expect(events[0]!.id).toMatch(new RegExp(`^${bootstrapTx}:0$`));
+  });
+});
+
 /** Endorses a real proposal, forges one endorsement's signature, signs and submits it: the peers mark it invalid. */
 function forgedCommit(): Promise<string> {
   return forgeSubmit(platform.connection);
