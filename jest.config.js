@@ -4,6 +4,8 @@
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
+  // Mutation-testing sandboxes hold a second copy of every package.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }] },
   moduleNameMapper: {
     '^@alliance/(chaincode|network|gateway)$': '<rootDir>/$1/src',
@@ -12,6 +14,8 @@ const common = {
 };
 
 module.exports = {
+  // Contract tests issue real certificates and run Fabric's dispatcher; a busy machine needs headroom.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.int.test.ts'] },

@@ -85,6 +85,10 @@ export abstract class AllianceContract extends Contract {
       if (transaction === undefined)
         throw new AllianceError('UNKNOWN_TRANSACTION', `no such transaction: ${name}`);
       const result = await transaction.call(this, context);
+      if (result !== undefined && typeof result !== 'string') {
+        // The contract API's serializer cannot encode objects (see its class-transformer copy).
+        throw new Error(`${this.getName()}:${name} returned ${typeof result}, not canonical JSON text`);
+      }
       // The typings say void; the dispatcher hands the result to afterTransaction and the serializer.
       // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
       return result as void;

@@ -18,7 +18,7 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     h = await roleHarness();
-  });
+  }, 120_000);
 
   it('covers the ten contracts once all are exported, each with its access table matching its methods', () => {
     for (const contract of contractInstances()) {

@@ -33,7 +33,7 @@ describe('malformed arguments', () => {
 
   beforeAll(async () => {
     h = await roleHarness();
-  });
+  }, 120_000);
 
   it.each(transactions.map((t) => [t.fn, t] as const))('%s: coded error, no write', async (_fn, t) => {
     const caller = await allowedCaller(h, t);

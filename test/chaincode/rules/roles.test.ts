@@ -45,6 +45,35 @@ describe('access rules', () => {
     },
   );
 
+  it('pins the whole access matrix of members, policy and products', () => {
+    const admin = { org: ['PLATFORM'], user: ['admin'] };
+    const registrar = { org: ['ACCREDITATION_REGISTRAR'], user: ['admin', 'approver'] };
+    const query = { org: ANY_ORG, evaluate: true };
+    const brand = { org: ['MANUFACTURER'], user: ['admin', 'approver'] };
+    expect(MEMBERS_ACCESS).toEqual({
+      Bootstrap: { ...admin, bootstrap: true },
+      AddMember: admin,
+      UpdateRoles: admin,
+      SuspendMember: admin,
+      ReinstateMember: admin,
+      GetMember: query,
+      ListMembers: query,
+      RecordAccreditation: registrar,
+      SetAccreditationStatus: registrar,
+      GetAccreditation: query,
+      ListAccreditations: query,
+      RecordProficiencyTest: registrar,
+      ListProficiencyTests: query,
+    });
+    expect(POLICY_ACCESS).toEqual({ GetPolicy: query, PolicyHistory: query, AmendPolicy: admin });
+    expect(PRODUCTS_ACCESS).toEqual({
+      RegisterProduct: brand,
+      ReviseProduct: brand,
+      GetProduct: query,
+      ListProducts: query,
+    });
+  });
+
   it('keeps governance with platform admins and products with brands', () => {
     for (const tx of ['AddMember', 'UpdateRoles', 'SuspendMember', 'ReinstateMember']) {
       expect(MEMBERS_ACCESS[tx]).toEqual({ org: ['PLATFORM'], user: ['admin'] });

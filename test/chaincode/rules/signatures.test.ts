@@ -1,4 +1,5 @@
-import type { ElectronicSignature } from '@alliance/chaincode/model';
+import { createHash } from 'node:crypto';
+import { AllianceError, type ElectronicSignature } from '@alliance/chaincode/model';
 import {
   addSignature,
   assertBoundTo,
@@ -28,13 +29,18 @@ function sig(signer: Signer, meaning: ElectronicSignature['meaning']): Electroni
   return buildSignature(signer, meaning, HASH, at);
 }
 
-function codeOf(fn: () => unknown): string | undefined {
+function errorOf(fn: () => unknown): AllianceError {
   try {
     fn();
   } catch (error) {
-    return (error as { code?: string }).code;
+    if (error instanceof AllianceError) return error;
+    throw error;
   }
-  return undefined;
+  throw new Error('expected an AllianceError');
+}
+
+function codeOf(fn: () => unknown): string {
+  return errorOf(fn).code;
 }
 
 describe('electronic signatures', () => {
@@ -42,6 +48,9 @@ describe('electronic signatures', () => {
     expect(recordHash({ a: 1, b: 2 })).toBe(recordHash({ b: 2, a: 1 }));
     expect(recordHash({ a: 1 })).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862');
     expect(recordHash({ a: 1 })).not.toBe(recordHash({ a: 2 }));
+    // UTF-8 bytes, not UTF-16 or Latin-1: the hash any client computes over the canonical JSON.
+    const utf8 = createHash('sha256').update(Buffer.from('{"name":"Müller 检测"}', 'utf8')).digest('hex');
+    expect(recordHash({ name: 'Müller 检测' })).toBe(utf8);
   });
 
   it('names signer, printed name, role, meaning, ledger time and record hash', () => {
@@ -105,6 +114,28 @@ describe('electronic signatures', () => {
     expect(codeOf(() => addSignature(list, sig(author, 'AUTHORSHIP')))).toBe('INVALID_STATE');
     expect(codeOf(() => addSignature(list, sig(author, 'APPROVAL')))).toBe('SEGREGATION_OF_DUTIES');
     expect(addSignature(list, sig(author, 'REVIEW'))).toHaveLength(3);
+  });
+
+  it('explains each refusal with a message and machine-readable details', () => {
+    const noRole = errorOf(() => buildSignature({ ...author, userRole: undefined }, 'REVIEW', HASH, at));
+    expect(noRole.message).toContain('alliance.role');
+    expect(noRole.details).toEqual({ mspId: 'LabMSP' });
+    const badHash = errorOf(() => buildSignature(author, 'REVIEW', 'x', at));
+    expect(badHash.issues).toEqual([
+      { path: 'recordHash', message: 'must be a lower-case hex SHA-256 digest' },
+    ]);
+    expect(badHash.message).toContain('SHA-256');
+    const sod = errorOf(() => { assertSegregationOfDuties([sig(author, 'AUTHORSHIP')], sig(author, 'APPROVAL')); },
+    );
+    expect(sod.message).toBe('Ana already signed this record with AUTHORSHIP and may not add APPROVAL');
+    expect(sod.details).toEqual({ signerId: author.userId, held: 'AUTHORSHIP', requested: 'APPROVAL' });
+    const twice = errorOf(() => addSignature([sig(author, 'REVIEW')], sig(author, 'REVIEW')));
+    expect(twice.message).toBe('Ana already signed this record with REVIEW');
+    expect(twice.details).toEqual({ signerId: author.userId, meaning: 'REVIEW' });
+    const other = recordHash({ reportId: 'R-1', version: 2 });
+    const mismatch = errorOf(() => { assertBoundTo(sig(author, 'REVIEW'), other); });
+    expect(mismatch.message).toContain('another version');
+    expect(mismatch.details).toEqual({ expected: other, signed: HASH });
   });
 
   it('checks that a signature is bound to the record version', () => {

@@ -29,9 +29,9 @@ type DispatcherClass = new (
 export function createDispatcher(contractClasses: readonly unknown[]): Dispatcher {
   // Quiet the shim's logger (it logs every refused transaction at error level); set before loading it.
   process.env.CORE_CHAINCODE_LOGGING_LEVEL ??= 'CRITICAL';
+  const modulePath = 'fabric-shim/lib/contract-spi/chaincodefromcontract.js';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ChaincodeFromContract =
-    require('fabric-shim/lib/contract-spi/chaincodefromcontract.js') as DispatcherClass;
+  const ChaincodeFromContract = require(modulePath) as DispatcherClass;
   const serializers = { transaction: 'jsonSerializer', serializers: { jsonSerializer: JSONSerializer } };
   // The dispatcher appends its system contract to the array it is given: pass a copy.
   return new ChaincodeFromContract([...contractClasses], serializers, {}, 'alliance', 'test');

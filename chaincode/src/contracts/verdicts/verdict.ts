@@ -37,6 +37,12 @@ export async function verdictFor(ctx: AllianceContext, lotId: string): Promise<V
         message: `report ${r.reportId} was entered late`,
       });
   }
+  if (assessment.coveringReports.length === 0 && (assessment.exposure ?? []).length === 0) {
+    trustReasons.push({
+      code: 'NO_EVIDENCE',
+      message: 'no VERIFIED report or exposure evidence stands behind the lot',
+    });
+  }
   const events = await ctx.store.list<LotEventRecord>(SUPPLY_KEYS.lotEvent, [lot.id]);
   for (const e of events.filter((x) => x.value.lateEntry)) {
     trustReasons.push({

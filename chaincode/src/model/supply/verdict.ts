@@ -28,7 +28,8 @@ export interface VerdictReason {
     | 'EXPOSURE_UNKNOWN'
     | 'INPUT_NOT_RELEASED'
     | 'NOT_T1'
-    | 'LATE_ENTRY';
+    | 'LATE_ENTRY'
+    | 'NO_EVIDENCE';
   message: string;
   analyte?: string;
   reportId?: string;
