@@ -1,21 +1,39 @@
 #!/usr/bin/env bash
 # What `npm start` runs after the build: the embedded network in the background with the
-# project's chaincode deployed, then the demo scenario.
+# project's chaincode deployed, the one-time bootstrap of the alliance registry, then the demo
+# scenario (not written yet: issue 4).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+ALLIANCE="node gateway/dist/cli/main.js"
+
 if scripts/network.sh status >/dev/null 2>&1 && [[ -f .alliance/run/network.pid ]]; then
   echo "the network is already running:"
   scripts/network.sh status
 else
-  # Serve the project's chaincode only once it exports contracts (fabric-chaincode-node needs one).
-  if node -e "process.exit(require('./chaincode').contracts.length > 0 ? 0 : 1)" 2>/dev/null; then
-    scripts/network.sh up --detached
-  else
-    echo "the project's chaincode exports no contracts yet; starting the network without it"
-    scripts/network.sh up --detached --no-chaincode
-  fi
+  scripts/network.sh up --detached
 fi
+
+# The founding registry comes from the network definition, as written into the profile: each
+# org's MSP ID, name and ledger roles. The chaincode refuses a second bootstrap.
+founding=$(node -e '
+  const profile = require("./.alliance/network.json");
+  const members = Object.entries(profile.orgs).map(([name, org]) => ({ mspId: org.mspId, name, roles: org.roles }));
+  process.stdout.write(JSON.stringify({ members }));')
 echo
-echo "The demo scenario is not available yet: the member gateway that runs it is still being built."
+echo "bootstrapping the alliance registry as platform/Admin:"
+set +e
+$ALLIANCE member bootstrap --as platform/Admin -d "$founding"
+status=$?
+set -e
+if [[ $status -eq 2 ]]; then
+  echo "(already bootstrapped: the registry and policy document exist)"
+elif [[ $status -ne 0 ]]; then
+  exit $status
+fi
+
+echo
+echo "The end-to-end demo scenario is not written yet. Try the CLI against the running network:"
+echo "  $ALLIANCE member list --as platform/auditor"
+echo "  $ALLIANCE policy get --as brand/User1"
 echo "The network keeps running in the background; stop it with: scripts/network.sh down"
