@@ -25,6 +25,7 @@ import type { OrgRole } from '../../model/roles';
 import { isAllowed } from '../../rules/roles';
 import { requireRole } from '../access';
 import type { AllianceContext } from '../context';
+import { applyLabSuspension } from './lab-suspension';
 
 const PLATFORM_ADMIN = { org: ['PLATFORM'] as OrgRole[], user: ['admin' as const] };
 
@@ -178,5 +179,6 @@ export async function setMemberStatus(
   const next = await writeChange(ctx, current, { status }, input.reason);
   const type = status === 'SUSPENDED' ? 'member.suspended' : 'member.reinstated';
   ctx.emit(type, { kind: 'member', id: input.mspId }, { roles: current.roles, reason: input.reason });
+  if (status === 'SUSPENDED') await applyLabSuspension(ctx, current, input.reason);
   return next;
 }
