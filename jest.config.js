@@ -6,7 +6,7 @@ const common = {
   testEnvironment: 'node',
   // Mutation-testing sandboxes hold a second copy of every package.
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@alliance/(chaincode|network|gateway)$': '<rootDir>/$1/src',
     '^@alliance/(chaincode|network|gateway)/(.*)$': '<rootDir>/$1/src/$2',
