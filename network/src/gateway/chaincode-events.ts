@@ -3,6 +3,7 @@ import { gateway, orderer, peer } from '@hyperledger/fabric-protos';
 import { blockTransactions, validationCodes } from '../deliver/transactions';
 import { errorMessage, RpcError } from '../grpc/status';
 import type { GatewayBackend } from './backend';
+import { authorizeSignedRequest } from './signed-request';
 
 type EventsCall = ServerWritableStream<gateway.SignedChaincodeEventsRequest, gateway.ChaincodeEventsResponse>;
 
@@ -14,18 +15,12 @@ type EventsCall = ServerWritableStream<gateway.SignedChaincodeEventsRequest, gat
 export async function chaincodeEvents(backend: GatewayBackend, call: EventsCall): Promise<void> {
   const signed = call.request;
   const request = decode(signed);
-  if (request.getChannelId() !== backend.channelId)
-    throw new RpcError(GrpcStatus.NOT_FOUND, `channel ${request.getChannelId()} not found`);
-  const allowed = backend.authorize('gateway/ChaincodeEvents', {
+  authorizeSignedRequest(backend, 'gateway/ChaincodeEvents', {
+    channelId: request.getChannelId(),
     data: signed.getRequest_asU8(),
     identity: request.getIdentity_asU8(),
     signature: signed.getSignature_asU8(),
   });
-  if (!allowed)
-    throw new RpcError(
-      GrpcStatus.PERMISSION_DENIED,
-      'access denied: the request does not satisfy the channel Readers policy',
-    );
   const afterTxId = request.getAfterTransactionId();
   let skipping = afterTxId !== '';
   let num = startBlock(backend, request);

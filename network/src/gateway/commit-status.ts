@@ -2,6 +2,7 @@ import { status as GrpcStatus, type ServerUnaryCall } from '@grpc/grpc-js';
 import { gateway } from '@hyperledger/fabric-protos';
 import { errorMessage, RpcError } from '../grpc/status';
 import type { CommittedTx, GatewayBackend } from './backend';
+import { authorizeSignedRequest } from './signed-request';
 
 /**
  * Gateway.CommitStatus: checks the signed request against the Readers ACL, then answers with
@@ -14,18 +15,12 @@ export async function commitStatus(
   call: ServerUnaryCall<gateway.SignedCommitStatusRequest, gateway.CommitStatusResponse>,
 ): Promise<gateway.CommitStatusResponse> {
   const request = decode(signed);
-  if (request.getChannelId() !== backend.channelId)
-    throw new RpcError(GrpcStatus.NOT_FOUND, `channel ${request.getChannelId()} not found`);
-  const allowed = backend.authorize('gateway/CommitStatus', {
+  authorizeSignedRequest(backend, 'gateway/CommitStatus', {
+    channelId: request.getChannelId(),
     data: signed.getRequest_asU8(),
     identity: request.getIdentity_asU8(),
     signature: signed.getSignature_asU8(),
   });
-  if (!allowed)
-    throw new RpcError(
-      GrpcStatus.PERMISSION_DENIED,
-      'access denied: the request does not satisfy the channel Readers policy',
-    );
   const waiter = backend.waitForTx(request.getTransactionId());
   const onCancel = (): void => {
     waiter.cancel();

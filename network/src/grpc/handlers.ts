@@ -33,15 +33,7 @@ export function serverStreamHandler<Req, Res>(
   impl: (call: ServerWritableStream<Req, Res>) => Promise<void>,
 ): handleServerStreamingCall<Req, Res> {
   return (call: ServerWritableStream<Req, Res>) => {
-    impl(call).then(
-      () => {
-        if (!call.cancelled && call.writable) call.end();
-      },
-      (err: unknown) => {
-        if (!call.cancelled)
-          call.emit('error', Object.assign(new Error('stream failed'), toServiceError(err)));
-      },
-    );
+    settleStream(call, impl(call));
   };
 }
 
@@ -50,14 +42,21 @@ export function bidiHandler<Req, Res>(
   impl: (call: ServerDuplexStream<Req, Res>) => Promise<void>,
 ): handleBidiStreamingCall<Req, Res> {
   return (call: ServerDuplexStream<Req, Res>) => {
-    impl(call).then(
-      () => {
-        if (!call.cancelled && call.writable) call.end();
-      },
-      (err: unknown) => {
-        if (!call.cancelled)
-          call.emit('error', Object.assign(new Error('stream failed'), toServiceError(err)));
-      },
-    );
+    settleStream(call, impl(call));
   };
+}
+
+/** Ends a server-side stream when its implementation finishes, or fails it with the error's status. */
+function settleStream(
+  call: ServerWritableStream<unknown, unknown> | ServerDuplexStream<unknown, unknown>,
+  done: Promise<void>,
+): void {
+  done.then(
+    () => {
+      if (!call.cancelled && call.writable) call.end();
+    },
+    (err: unknown) => {
+      if (!call.cancelled) call.emit('error', Object.assign(new Error('stream failed'), toServiceError(err)));
+    },
+  );
 }

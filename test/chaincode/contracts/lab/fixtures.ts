@@ -121,6 +121,19 @@ export async function calibratedRun(
   }); // prettier-ignore
 }
 
+/**
+ * {@link labAlliance} with a GBW CRM, a validated method, instrument ICP-1 qualified and run
+ * RUN-1 on {@link LOT} calibrated and recorded on `day`.
+ */
+export async function labWithRun(day: string): Promise<{ h: LedgerHarness; users: AllianceUsers }> {
+  const { h, users } = await labAlliance();
+  await h.ok(users.labAdmin, 'calibrations:RegisterCrm', crm('CRM-GBW'));
+  await h.ok(users.labAdmin, 'reports:RecordMethodValidation', METHOD);
+  await qualifiedInstrument(h, users, 'ICP-1', day);
+  await calibratedRun(h, users, { instrumentId: 'ICP-1', crmId: 'CRM-GBW', runId: 'RUN-1' }, day);
+  return { h, users };
+}
+
 /** A report on {@link LOT} from `runId`. */
 export function report(
   reportId: string,

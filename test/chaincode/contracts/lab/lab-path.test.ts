@@ -12,6 +12,7 @@ import {
   HASH,
   icpTests,
   labAlliance,
+  labWithRun,
   LOT,
   METHOD,
   qualifiedInstrument,
@@ -25,11 +26,7 @@ describe('the lab path', () => {
   let users: AllianceUsers;
 
   beforeAll(async () => {
-    ({ h, users } = await labAlliance());
-    await h.ok(users.labAdmin, 'calibrations:RegisterCrm', crm('CRM-GBW'));
-    await h.ok(users.labAdmin, 'reports:RecordMethodValidation', METHOD);
-    await qualifiedInstrument(h, users, 'ICP-1', DAY);
-    await calibratedRun(h, users, { instrumentId: 'ICP-1', crmId: 'CRM-GBW', runId: 'RUN-1' }, DAY);
+    ({ h, users } = await labWithRun(DAY));
   });
 
   it('qualifies the instrument with computed results and an owner key policy', async () => {

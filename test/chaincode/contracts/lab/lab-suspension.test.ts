@@ -5,7 +5,7 @@
 import type { HoldRecord } from '@alliance/chaincode/model';
 import type { RecognitionRecord } from '@alliance/chaincode/model/lab/report';
 import type { AllianceUsers, LedgerHarness } from '../../support';
-import { calibratedRun, crm, labAlliance, LOT, METHOD, qualifiedInstrument, report } from './fixtures';
+import { labWithRun, LOT, report } from './fixtures';
 
 const DAY = '2025-03-03';
 
@@ -16,11 +16,7 @@ describe('suspending a lab member', () => {
   let users: AllianceUsers;
 
   beforeAll(async () => {
-    ({ h, users } = await labAlliance());
-    await h.ok(users.labAdmin, 'calibrations:RegisterCrm', crm('CRM-GBW'));
-    await h.ok(users.labAdmin, 'reports:RecordMethodValidation', METHOD);
-    await qualifiedInstrument(h, users, 'ICP-1', DAY);
-    await calibratedRun(h, users, { instrumentId: 'ICP-1', crmId: 'CRM-GBW', runId: 'RUN-1' }, DAY);
+    ({ h, users } = await labWithRun(DAY));
     h.setTime(`${DAY}T16:00:00Z`);
     await h.ok(users.labAnalyst, 'reports:CreateReport', report('REP-1', 'RUN-1', DAY));
     await h.ok(users.labAnalyst, 'reports:SubmitReport', { reportId: 'REP-1' });
