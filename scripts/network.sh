@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Network lifecycle for the Safety Alliance Ledger, thin over the network package's command:
-#   scripts/network.sh up [--detached] | down | status | deploy <dir> <name> | logs [name]
+#   scripts/network.sh up [--detached] [--runtime embedded|fabric] | down [--wipe] | status
+#                      | deploy <dir> <name> [--version v] | logs [name]
+# --runtime fabric (or ALLIANCE_RUNTIME=fabric) runs real Fabric 2.5 peer and orderer binaries,
+# found in $FABRIC_BIN or on the PATH, as processes on 127.0.0.1; no Docker.
 # State (crypto material, ledgers, pid files, logs, the connection profile network.json)
 # lives in .alliance/ at the repository root.
 set -euo pipefail

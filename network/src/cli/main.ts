@@ -2,15 +2,21 @@
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { deployFabricChaincode } from '../fabric/deploy';
+import { stopFabricNetwork } from '../fabric/stop';
 import { deployChaincode } from '../runtime/deploy';
 import { stopNetwork } from '../runtime/detached';
 import { stateLayout } from '../runtime/layout';
 import { stateDirOf, type CommonOptions } from './context';
+import { runtimeInState } from './runtime';
+import { wipeData } from './wipe';
 import { status } from './status';
 import { up, type UpOptions } from './up';
 
 const program = new Command('alliance-network')
-  .description('Start, stop and inspect the embedded Fabric-compatible network of the Safety Alliance Ledger')
+  .description(
+    'Start, stop and inspect the network of the Safety Alliance Ledger: embedded (Fabric-compatible, in Node) or on real Fabric binaries',
+  )
   .option('--state-dir <dir>', 'state directory (default: <repo>/.alliance)')
   .option('--definition <file>', 'network definition YAML (default: <repo>/network/network.yaml)');
 
@@ -20,16 +26,24 @@ program
   .command('up')
   .description('start the network with the chaincode deployed and write the connection profile')
   .option('--detached', 'run in the background (stop it with down)')
+  .option(
+    '--runtime <name>',
+    'embedded (default, or $ALLIANCE_RUNTIME) or fabric: real peer/orderer binaries from $FABRIC_BIN or the PATH',
+  )
   .option('--chaincode <dir>', 'chaincode directory to serve (default: the definition chaincode path)')
   .option('--no-chaincode', 'start without a chaincode')
   .action((opts: UpOptions) => up({ ...common(), ...opts }));
 
 program
   .command('down')
-  .description('stop what up started (by its pid files)')
-  .action(async () => {
-    const stopped = await stopNetwork(stateDirOf(common()));
-    process.stdout.write(stopped ? 'network stopped\n' : 'no network was running\n');
+  .description('stop what up started (by its pid files), on either runtime')
+  .option('--wipe', 'also remove the ledgers, chaincode packages and profile (crypto material is kept)')
+  .action(async (opts: { wipe?: boolean }) => {
+    const stateDir = stateDirOf(common());
+    const embedded = await stopNetwork(stateDir);
+    const fabric = await stopFabricNetwork(stateDir);
+    process.stdout.write(embedded || fabric ? 'network stopped\n' : 'no network was running\n');
+    if (opts.wipe) process.stdout.write(`removed ${wipeData(stateDir).join(', ') || 'nothing'}\n`);
   });
 
 program
@@ -48,7 +62,9 @@ program
     'endorsement policy, e.g. "MAJORITY Endorsement" or "OR(\'A.peer\',\'B.peer\')"',
   )
   .action(async (dir: string, name: string, opts: { version?: string; policy?: string }) => {
-    const result = await deployChaincode({ stateDir: stateDirOf(common()), name, path: dir, ...opts });
+    const stateDir = stateDirOf(common());
+    const deploy = runtimeInState(stateDir) === 'fabric' ? deployFabricChaincode : deployChaincode;
+    const result = await deploy({ stateDir, name, path: dir, ...opts });
     process.stdout.write(`deployed ${name} version ${result.version} (sequence ${result.sequence})\n`);
   });
 

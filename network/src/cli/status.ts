@@ -1,6 +1,7 @@
 import { stateLayout } from '../runtime/layout';
 import { livePid } from '../runtime/processes';
 import { HOST_PID } from '../runtime/detached';
+import { runningFabricPids } from '../fabric/stop';
 import { readProfile } from '../profile/file';
 import type { ConnectionProfile } from '../profile/types';
 import { connectProfileGateway } from '../runtime/client';
@@ -20,11 +21,17 @@ export async function status(opts: CommonOptions): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(
-    pid === undefined
-      ? 'background network process: not running\n'
-      : `background network process: pid ${pid}\n`,
-  );
+  if (profile.runtime === 'fabric') {
+    const pids = runningFabricPids(layout);
+    process.stdout.write(
+      `runtime: fabric; peer and orderer processes running: ${pids.length} of ${Object.keys(profile.orgs).length + 1}${pids.length ? ` (pids ${pids.join(', ')})` : ''}\n`,
+    );
+  } else
+    process.stdout.write(
+      pid === undefined
+        ? 'background network process: not running\n'
+        : `background network process: pid ${pid}\n`,
+    );
   await printStatus(stateDir, profile);
 }
 

@@ -1,13 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProfile } from '../profile/file';
-import { startEmbeddedNetwork } from '../runtime/network';
+import { startFabricNetwork } from '../fabric/network';
+import { runningFabricPids } from '../fabric/stop';
+import { NetworkRunningError } from '../runtime/detached';
+import { stateLayout } from '../runtime/layout';
+import { startEmbeddedNetwork, type RunningNetwork, type StartOptions } from '../runtime/network';
 import { chaincodePathOf, definitionOf, stateDirOf, type CommonOptions } from './context';
+import { runtimeOf } from './runtime';
 import { printStatus } from './status';
 
 /** Options of `up`. */
 export interface UpOptions extends CommonOptions {
   detached?: boolean;
+  /** embedded (default, or ALLIANCE_RUNTIME) or fabric (real peer and orderer binaries). */
+  runtime?: string;
   /** false (--no-chaincode): start without serving and defining the chaincode. */
   chaincode?: boolean | string;
 }
@@ -23,8 +30,11 @@ export async function up(opts: UpOptions): Promise<void> {
         ? opts.chaincode
         : chaincodePathOf(definition);
   if (chaincodeDir) requireBuilt(chaincodeDir);
+  const runtime = runtimeOf(opts.runtime);
+  const fabricPid = runningFabricPids(stateLayout(stateDir))[0];
+  if (runtime === 'embedded' && fabricPid !== undefined) throw new NetworkRunningError(fabricPid, stateDir);
   const started = Date.now();
-  const network = await startEmbeddedNetwork({
+  const start: StartOptions = {
     definition,
     stateDir,
     detached: opts.detached === true,
@@ -32,9 +42,12 @@ export async function up(opts: UpOptions): Promise<void> {
     log: (line) => {
       process.stderr.write(`${line}\n`);
     },
-  });
+  };
+  // The real-Fabric nodes always run in the background; without --detached, Ctrl-C stops them.
+  const network: RunningNetwork =
+    runtime === 'fabric' ? await startFabricNetwork(start) : await startEmbeddedNetwork(start);
   process.stdout.write(
-    `network ready in ${Date.now() - started} ms; connection profile ${network.profilePath}\n`,
+    `${runtime} network ready in ${Date.now() - started} ms; connection profile ${network.profilePath}\n`,
   );
   await printStatus(stateDir, readProfile(network.profilePath));
   if (opts.detached) return;

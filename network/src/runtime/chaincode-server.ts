@@ -43,12 +43,16 @@ export async function startChaincodeServer(opts: {
   version: string;
   layout: StateLayout;
   detached: boolean;
+  /** The id of an installed package (real Fabric's CCaaS package id); a content hash otherwise. */
+  packageId?: string;
+  /** A fixed port (the one a CCaaS package's connection.json names); a free one otherwise. */
+  port?: number;
 }): Promise<ChaincodeServer> {
   const dir = resolve(opts.dir);
   if (!existsSync(join(dir, 'package.json')))
     throw new ChaincodeStartError(`${dir} has no package.json; a Node chaincode directory is needed`);
-  const packageId = `${opts.name}_${opts.version}:${packageHash(dir, opts.name, opts.version)}`;
-  const port = await freePort();
+  const packageId = opts.packageId ?? `${opts.name}_${opts.version}:${packageHash(dir, opts.name, opts.version)}`;
+  const port = opts.port ?? (await freePort());
   const address = `127.0.0.1:${port}`;
   mkdirSync(opts.layout.logDir, { recursive: true });
   const logFile = opts.layout.logFile(`chaincode-${opts.name}`);

@@ -1,0 +1,76 @@
+// Starts the network an integration suite runs against: the embedded network (default) or,
+// with ALLIANCE_RUNTIME=fabric, real Fabric 2.5 binaries from FABRIC_BIN or the PATH.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NetworkDefinition } from '@alliance/network/definition';
+import { fabricBinariesPresent, startFabricNetwork, INSTALL_HINT } from '@alliance/network/fabric';
+import type { ConnectionProfile } from '@alliance/network/profile';
+import { connectProfileGateway, type ProfileGateway } from '@alliance/network/runtime';
+import { startTestNetwork, TEST_CHAINCODE_DIR, type TestNetwork } from '../harness/network';
+
+/** The runtimes a suite can run on. */
+export type TestRuntime = 'embedded' | 'fabric';
+
+/** The runtime the suites run on: ALLIANCE_RUNTIME, embedded by default. */
+export function testRuntime(env: NodeJS.ProcessEnv = process.env): TestRuntime {
+  const name = env.ALLIANCE_RUNTIME ?? 'embedded';
+  if (name !== 'embedded' && name !== 'fabric')
+    throw new Error(`ALLIANCE_RUNTIME=${name}: use embedded or fabric`);
+  return name;
+}
+
+/** True when the real-Fabric runtime can run here; otherwise says once, on stderr, that it is skipped. */
+export function fabricRuntimeAvailable(suite: string): boolean {
+  if (fabricBinariesPresent()) return true;
+  process.stderr.write(
+    `real-Fabric runtime skipped for ${suite}: Fabric binaries not found (FABRIC_BIN or PATH).\n${INSTALL_HINT}\n`,
+  );
+  return false;
+}
+
+/** `it` where the runtime in use shows a behaviour, `it.skip` elsewhere (the reason stays in the test file). */
+export function itOn(runtimes: readonly TestRuntime[]): jest.It {
+  return runtimes.includes(testRuntime()) ? it : it.skip;
+}
+
+/**
+ * Starts a network of `def` serving `chaincodeDir` on `runtime`, in a fresh temp state
+ * directory. The result is the same TestNetwork either way, so a suite's cases do not change.
+ */
+export async function startRuntimeNetwork(
+  def: NetworkDefinition,
+  chaincodeDir = TEST_CHAINCODE_DIR,
+  runtime: TestRuntime = testRuntime(),
+): Promise<TestNetwork> {
+  if (runtime === 'embedded') return startTestNetwork(def, chaincodeDir);
+  const stateDir = mkdtempSync(join(tmpdir(), 'alliance-fabric-'));
+  const connections: ProfileGateway[] = [];
+  const cleanup = (): void => {
+    // ALLIANCE_KEEP_STATE=1 keeps the state directory (logs, ledgers) for diagnosis.
+    if (!process.env.ALLIANCE_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
+  };
+  const network = await startFabricNetwork({ definition: def, stateDir, chaincodeDir }).catch(
+    (err: unknown) => {
+      cleanup();
+      throw err;
+    },
+  );
+  const profile = JSON.parse(readFileSync(network.profilePath, 'utf8')) as ConnectionProfile;
+  return {
+    network,
+    definition: def,
+    profile,
+    stateDir,
+    connect: (org, user = 'User1') => {
+      const connection = connectProfileGateway(profile, org, user);
+      connections.push(connection);
+      return connection;
+    },
+    stop: async () => {
+      for (const c of connections) c.close();
+      await network.stop();
+      cleanup();
+    },
+  };
+}
