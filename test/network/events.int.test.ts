@@ -1,6 +1,7 @@
 import { checkpointers, type ChaincodeEvent, type Network } from '@hyperledger/fabric-gateway';
 import { common, peer } from '@alliance/network/protos';
-import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
+import { testDefinition, text, type TestNetwork } from './harness/network';
+import { startRuntimeNetwork, testRuntime } from './support/runtime';
 
 jest.setTimeout(120_000);
 
@@ -23,12 +24,12 @@ async function take<T>(iterator: AsyncIterator<T>, count: number, ms = 10_000): 
   return items;
 }
 
-describe('events from the embedded network', () => {
+describe(`events from the ${testRuntime()} network`, () => {
   let net: TestNetwork;
   let network: Network;
 
   beforeAll(async () => {
-    net = await startTestNetwork(testDefinition({ orgs: 2 }));
+    net = await startRuntimeNetwork(testDefinition({ orgs: 2 }));
     network = net.connect('platform').gateway.getNetwork(net.definition.channel);
   });
   afterAll(async () => {

@@ -1,19 +1,20 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { EndorseError, GatewayError, type Contract } from '@hyperledger/fabric-gateway';
 import { peer } from '@alliance/network/protos';
-import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
+import { testDefinition, text, type TestNetwork } from './harness/network';
+import { itOn, startRuntimeNetwork, testRuntime } from './support/runtime';
 
 jest.setTimeout(120_000);
 
 // Proposals older than 3 s are refused, so the stale-proposal case runs quickly.
 const WINDOW_MINUTES = 0.05;
 
-describe('gateway against the embedded network (unmodified fabric-gateway client)', () => {
+describe(`gateway against the ${testRuntime()} network (unmodified fabric-gateway client)`, () => {
   let net: TestNetwork;
   let contract: Contract;
 
   beforeAll(async () => {
-    net = await startTestNetwork(testDefinition({ orgs: 3, timeWindowMinutes: WINDOW_MINUTES }));
+    net = await startRuntimeNetwork(testDefinition({ orgs: 3, timeWindowMinutes: WINDOW_MINUTES }));
     contract = net.connect('platform').gateway.getNetwork(net.definition.channel).getContract('testcc');
   });
   afterAll(async () => {
@@ -76,11 +77,21 @@ describe('gateway against the embedded network (unmodified fabric-gateway client
     expect(JSON.stringify(err.details)).toMatch(/duplicate transaction/i);
   });
 
-  it('refuses a proposal older than the time window, and commits nothing', async () => {
+  // The embedded network checks the window on every proposal, as Fabric 3 peers do.
+  itOn(['embedded'])('refuses a proposal older than the time window, and commits nothing', async () => {
     const proposal = contract.newProposal('put', { arguments: ['stale', 'x'] });
     await new Promise((r) => setTimeout(r, WINDOW_MINUTES * 60_000 + 500));
     const err = await proposal.endorse().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EndorseError);
     expect(text(await contract.evaluateTransaction('get', 'stale'))).toBe('');
+  });
+
+  // Fabric 2.5 peers check the window only on Deliver requests: a stale proposal is endorsed.
+  itOn(['fabric'])('endorses and commits a proposal older than the time window (Fabric 2.5)', async () => {
+    const proposal = contract.newProposal('put', { arguments: ['stale', 'x'] });
+    await new Promise((r) => setTimeout(r, WINDOW_MINUTES * 60_000 + 500));
+    const commit = await (await proposal.endorse()).submit();
+    expect((await commit.getStatus()).successful).toBe(true);
+    expect(text(await contract.evaluateTransaction('get', 'stale'))).toBe('x');
   });
 });
