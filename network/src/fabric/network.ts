@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCryptoMaterial, type CryptoMaterial } from '../crypto';
 import type { NetworkDefinition } from '../definition';
@@ -55,6 +55,8 @@ export async function startFabricNetwork(opts: FabricStartOptions): Promise<Runn
   };
   mkdirSync(state.root, { recursive: true });
   writeFileSync(state.definition, JSON.stringify(def, null, 2));
+  // A profile on disk means a callable network: drop the last run's until this one is ready.
+  rmSync(state.profile, { force: true });
   const running: RunningNetwork = {
     definition: def,
     profilePath: state.profile,
