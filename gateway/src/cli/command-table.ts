@@ -1,8 +1,12 @@
+import { CALIBRATIONS_TRANSACTIONS as C } from '../contracts/calibrations';
+import { INSTRUMENTS_TRANSACTIONS as I } from '../contracts/instruments';
 import { LOTS_TRANSACTIONS as L } from '../contracts/lots';
 import { MEMBERS_TRANSACTIONS as M } from '../contracts/members';
 import { POLICY_TRANSACTIONS as P } from '../contracts/policy';
 import { PRODUCTS_TRANSACTIONS as PR } from '../contracts/products';
-import { transaction, type ContractName, type TransactionSpec } from '../contracts/typed-invoker';
+import { REPORTS_TRANSACTIONS as R } from '../contracts/reports';
+import { RUNS_TRANSACTIONS as RU } from '../contracts/runs';
+import type { ContractName, TransactionSpec } from '../contracts/typed-invoker';
 import { VERDICTS_TRANSACTIONS as VD } from '../contracts/verdicts';
 import { VERIFICATIONS_TRANSACTIONS as V } from '../contracts/verifications';
 
@@ -29,7 +33,6 @@ function e<I, R>(name: string, typed: TransactionSpec<I, R>, description: string
   const spec = typed as unknown as TransactionSpec<unknown, unknown>;
   return idField ? { name, spec, description, idField } : { name, spec, description };
 }
-const raw = (contract: ContractName, tx: string, kind: 'submit' | 'evaluate'): TransactionSpec<unknown, unknown> => transaction(contract, tx, kind);
 
 /** Every group of the CLI and the transactions its subcommands call. */
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
@@ -71,20 +74,52 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     name: 'instrument',
     description: 'laboratory instruments and their qualification',
     commands: [
-      e('register', raw('instruments', 'RegisterInstrument', 'submit'), 'register an instrument'),
-      e('qualify', raw('instruments', 'RecordQualification', 'submit'), 'record an IQ/OQ/PQ qualification'),
-      e('maintain', raw('instruments', 'RecordMaintenance', 'submit'), 'record maintenance'),
-      e('change-config', raw('instruments', 'ChangeConfiguration', 'submit'), 'record a configuration change'),
-      e('daily-check', raw('instruments', 'RecordDailyCheck', 'submit'), 'record a daily check'),
-      e('suspend', raw('instruments', 'SuspendInstrument', 'submit'), 'suspend an instrument'),
-      e('retire', raw('instruments', 'RetireInstrument', 'submit'), 'retire an instrument'),
-      e('get', raw('instruments', 'GetInstrument', 'evaluate'), 'show one instrument', 'instrumentId'),
-      e('state-at', raw('instruments', 'InstrumentStateAt', 'evaluate'), "an instrument's state at an instant"),
+      e('register', I.register, 'register an instrument'),
+      e('qualify', I.qualify, 'record an IQ/OQ/PQ with every test'),
+      e('maintain', I.maintain, 'record maintenance'),
+      e('change-config', I.changeConfiguration, 'record a software/firmware change'),
+      e('daily-check', I.dailyCheck, 'record a daily performance check'),
+      e('suspend', I.suspend, 'suspend an instrument'),
+      e('retire', I.retire, 'retire an instrument'),
+      e('get', I.get, 'show one instrument', 'instrumentId'),
+      e('state-at', I.stateAt, "an instrument's qualification state at an instant", 'instrumentId'),
     ],
   },
-  { name: 'calibration', description: 'reference materials and calibrations', commands: [], genericContract: 'calibrations' },
-  { name: 'run', description: 'analytical runs', commands: [], genericContract: 'runs' },
-  { name: 'report', description: 'test reports and their recognition', commands: [], genericContract: 'reports' },
+  {
+    name: 'calibration',
+    description: 'reference materials (CRMs) and calibrations',
+    commands: [
+      e('crm-register', C.registerCrm, 'register a certified reference material'),
+      e('crm-revoke', C.revokeCrm, "revoke a CRM's certificate (suspends instruments, holds lots)"),
+      e('crm-expire', C.recordCrmExpiry, 'record that a CRM has expired', 'crmId'),
+      e('crm-get', C.getCrm, 'show one CRM', 'crmId'),
+      e('record', C.record, 'record a calibration (traceability class computed)'),
+      e('get', C.get, 'show one calibration', 'calibrationId'),
+    ],
+  },
+  {
+    name: 'run',
+    description: 'analytical runs',
+    commands: [e('record', RU.record, 'record a run with its raw-data hashes'), e('get', RU.get, 'show one run', 'runId')],
+  },
+  {
+    name: 'report',
+    description: 'test reports, method validations and recognition',
+    commands: [
+      e('method-validation', R.recordMethodValidation, 'record a method validation'),
+      e('create', R.create, 'create a DRAFT report (or an amendment)'),
+      e('submit', R.submit, 'DRAFT → SUBMITTED', 'reportId'),
+      e('sign', R.sign, "SUBMITTED → SIGNED (the author's signature)", 'reportId'),
+      e('review', R.review, 'SIGNED → REVIEWED', 'reportId'),
+      e('approve', R.approve, 'REVIEWED → APPROVED, then VERIFIED when every check holds', 'reportId'),
+      e('verify', R.verify, 're-run the automatic checks of an APPROVED report', 'reportId'),
+      e('revoke', R.revoke, 'revoke a report'),
+      e('suspend-recognition', R.suspendRecognition, "suspend a lab's recognitions"),
+      e('get', R.get, 'show one report', 'reportId'),
+      e('for-lot', R.forLot, "list a lot's reports", 'lotId'),
+      e('recognition', R.recognition, "show a report's recognition", 'reportId'),
+    ],
+  },
   {
     name: 'lot',
     description: 'lots and batches: custody, transformation, holds',
