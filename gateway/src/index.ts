@@ -52,6 +52,7 @@ export { fileCheckpoint, type CheckpointStore, type EventPosition } from './even
 export { subscribe, type EventContext, type SubscribeOptions, type Subscription } from './events/subscribe';
 export { newTypedInvoker, transaction, type Committed, type ContractName, type TransactionSpec, type TypedInvoker } from './contracts/typed-invoker';
 export type { InputOf, JsonValue } from './contracts/model-types';
+export type { SchemaInput } from './contracts/schema-input';
 export { Members, MEMBERS_TRANSACTIONS } from './contracts/members';
 export { Policy, POLICY_TRANSACTIONS } from './contracts/policy';
 export { Products, PRODUCTS_TRANSACTIONS } from './contracts/products';
@@ -65,3 +66,8 @@ export { Verdicts, VERDICTS_TRANSACTIONS } from './contracts/verdicts';
 export { connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
 export { sha256File, verifyDocument, type DocumentVerification } from './verify/document';
 export { runCli, type CliRun } from './cli/main';
+export { runDemo, type DemoOptions, type DemoResult } from './demo/run-demo';
+export { demoIds, type DemoIds } from './demo/ids';
+export type { DemoTransaction } from './demo/narrator';
+export type { OrgVerification } from './demo/chapters/verify';
+export type { RevocationOutcome } from './demo/chapters/revocation';

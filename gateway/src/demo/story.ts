@@ -5,6 +5,7 @@
 import type { AllianceClient } from '../contracts/alliance-client';
 import type { Committed } from '../contracts/typed-invoker';
 import type { Actor, Actors } from './actors';
+import { awaitBlockOnEveryPeer } from './peer-sync';
 import type { EvidenceWriter } from './evidence-files';
 import type { DemoIds } from './ids';
 import type { Narrator } from './narrator';
@@ -44,6 +45,8 @@ export function newStory(parts: Omit<Story, 'act' | 'read' | 'facts'>): Story {
     facts,
     act: async (actor, step, what, call) => {
       const committed = await call(parts.actors.client(actor));
+      // The next step may be endorsed on any org's peer: let them all commit this block first.
+      await awaitBlockOnEveryPeer(parts.actors, committed.blockNumber);
       const org = parts.actors.name(actor).split('/')[0] ?? actor;
       if (!facts.txByOrg.has(org)) facts.txByOrg.set(org, committed.txId);
       return parts.narrator.committed(step, parts.actors.name(actor), what, committed);
