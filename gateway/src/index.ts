@@ -68,6 +68,7 @@ export { sha256File, verifyDocument, type DocumentVerification } from './verify/
 export { runCli, type CliRun } from './cli/main';
 export { runDemo, type DemoOptions, type DemoResult } from './demo/run-demo';
 export { demoIds, type DemoIds } from './demo/ids';
+export { awaitBlockOnPeers } from './demo/peer-sync';
 export type { DemoTransaction } from './demo/narrator';
 export type { OrgVerification } from './demo/chapters/verify';
 export type { RevocationOutcome } from './demo/chapters/revocation';
