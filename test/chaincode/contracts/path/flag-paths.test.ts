@@ -5,46 +5,16 @@
  */
 import type { HoldRecord, LotRecord, Verdict } from '@alliance/chaincode/model';
 import type { InstrumentRecord } from '@alliance/chaincode/model/lab/instrument';
-import { bootstrappedAlliance, type AllianceUsers, type LedgerHarness } from '../../support';
-import { GTIN_A, lotAtBrand, productSpec, released, transformInput, when } from '../supply/fixtures';
-import { accreditedLab, LAB_CRM, LAB_INSTRUMENT, verifiedReport } from '../verified-lot';
+import { releasedLotAndBatch, type ReleasedBatch } from '../released-batch';
+import { when } from '../supply/fixtures';
+import { LAB_CRM, LAB_INSTRUMENT } from '../verified-lot';
 import { step } from './step';
 
 // Each test builds its own alliance with real certificates.
 jest.setTimeout(60_000);
 
-interface Traded {
-  h: LedgerHarness;
-  users: AllianceUsers;
-  lotId: string;
-  batchId: string;
-}
-
-/** A supplier's lot released at the brand on a VERIFIED report, and a batch made from it. */
-async function releasedLotAndBatch(): Promise<Traded> {
-  const { h, users } = await bootstrappedAlliance();
-  await h.ok(
-    users.brandAdmin,
-    'products:RegisterProduct',
-    productSpec([{ material: GTIN_A, analytes: ['Pb', 'Cd'] }]),
-  );
-  await accreditedLab(h, users);
-  const lotId = await lotAtBrand(h, users, GTIN_A, 'F-1');
-  await verifiedReport(h, users, { reportId: 'REP-F1', lotId, productId: 'P-MULTI-1', material: GTIN_A });
-  await released(h, users, lotId);
-  const batch = await h.ok<LotRecord>(
-    users.brandUser,
-    'lots:Transform',
-    transformInput(h, 'T-F', 'FB-F', [{ lotId, quantity: 10, uom: 'KGM' }]),
-  );
-  expect(await h.ok<Verdict>(users.auditor, 'verdicts:GetVerdict', { lotId: batch.id })).toMatchObject({
-    releasable: true,
-  });
-  return { h, users, lotId, batchId: batch.id };
-}
-
 /** Expects the batch on hold for `holdId`, with the cause in its verdict, and not shippable. */
-async function expectBatchHeld({ h, users, lotId, batchId }: Traded, holdId: string): Promise<void> {
+async function expectBatchHeld({ h, users, lotId, batchId }: ReleasedBatch, holdId: string): Promise<void> {
   const verdict = await step<Verdict>(h, users.brandUser, 'verdicts:GetVerdict', { lotId: batchId });
   expect(verdict.value).toMatchObject({
     state: 'HOLD_ADDITIONAL_VERIFICATION',
@@ -70,7 +40,7 @@ async function expectBatchHeld({ h, users, lotId, batchId }: Traded, holdId: str
 
 describe('a flagged supplier lot', () => {
   it('puts the released lot and the batch made from it on hold, with the cause', async () => {
-    const traded = await releasedLotAndBatch();
+    const traded = await releasedLotAndBatch('F1');
     const { h, users, lotId, batchId } = traded;
     const cause = {
       kind: 'MANUAL',
@@ -98,7 +68,7 @@ describe('a flagged supplier lot', () => {
 
 describe('a revoked reference-material certificate', () => {
   it('suspends the instrument calibrated with it and holds the lot it tested and the batch', async () => {
-    const traded = await releasedLotAndBatch();
+    const traded = await releasedLotAndBatch('F1');
     const { h, users, lotId, batchId } = traded;
     const reason = 'producer withdrew certificate CERT-CRM-GBW';
     const revoked = await step<{ suspendedInstruments: string[]; heldLots: string[] }>(

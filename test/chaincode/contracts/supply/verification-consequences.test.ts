@@ -3,11 +3,10 @@
  * recognitions for the analyte are suspended, every lot it tested and every batch made from them
  * goes on hold, and the hold stays until the case is closed.
  */
-import type { LotRecord, Verdict } from '@alliance/chaincode/model';
+import type { Verdict } from '@alliance/chaincode/model';
 import type { RecognitionRecord } from '@alliance/chaincode/model/lab/report';
-import { bootstrappedAlliance } from '../../support';
-import { accreditedLab, verifiedReport } from '../verified-lot';
-import { GTIN_A, lotAtBrand, productSpec, released, transformInput, when } from './fixtures';
+import { releasedLotAndBatch } from '../released-batch';
+import { when } from './fixtures';
 import { commitAndReveal, dispatchedCase } from './verification-case';
 
 // Each file issues real certificates and runs dozens of transactions: generous under load.
@@ -15,21 +14,7 @@ jest.setTimeout(60_000);
 
 describe('an UNSATISFACTORY comparative verification', () => {
   it('suspends the recognition, holds the tested lot and its batch, and lifts only once closed', async () => {
-    const { h, users } = await bootstrappedAlliance();
-    await h.ok(
-      users.brandAdmin,
-      'products:RegisterProduct',
-      productSpec([{ material: GTIN_A, analytes: ['Pb', 'Cd'] }]),
-    );
-    await accreditedLab(h, users);
-    const lotId = await lotAtBrand(h, users, GTIN_A, 'U-1');
-    await verifiedReport(h, users, { reportId: 'REP-U1', lotId, productId: 'P-MULTI-1', material: GTIN_A });
-    await released(h, users, lotId);
-    const batch = await h.ok<LotRecord>(
-      users.brandUser,
-      'lots:Transform',
-      transformInput(h, 'T-U', 'FB-U', [{ lotId, quantity: 10, uom: 'KGM' }]),
-    );
+    const { h, users, lotId, batchId } = await releasedLotAndBatch('U1');
 
     await dispatchedCase(h, users, 'CV-U', lotId);
     const failed = await commitAndReveal(h, users, 'CV-U', [1.6, 1.6, 1.6]);
@@ -47,9 +32,9 @@ describe('an UNSATISFACTORY comparative verification', () => {
     expect(events.map((e) => [e.type, e.subject.id])).toEqual([
       ['recognition.suspended', 'REP-U1'],
       ['lot.held', lotId],
-      ['lot.held', batch.id],
+      ['lot.held', batchId],
     ]);
-    for (const id of [lotId, batch.id]) {
+    for (const id of [lotId, batchId]) {
       const verdict = await h.ok<Verdict>(users.brandUser, 'verdicts:GetVerdict', { lotId: id });
       expect(verdict).toMatchObject({
         state: 'HOLD_ADDITIONAL_VERIFICATION',
@@ -71,7 +56,7 @@ describe('an UNSATISFACTORY comparative verification', () => {
     });
 
     const lift = {
-      lotId: batch.id,
+      lotId: batchId,
       holdId: 'VERIFICATION_FAILED~CV-U',
       basis: 'CAUSE_CLOSED',
       reason: 'CAPA done',
@@ -85,7 +70,7 @@ describe('an UNSATISFACTORY comparative verification', () => {
       reason: 'CAPA: digestion corrected',
     });
     await h.ok(users.brandAdmin, 'lots:LiftHold', lift);
-    expect(await h.ok<Verdict>(users.auditor, 'verdicts:GetVerdict', { lotId: batch.id })).toMatchObject({
+    expect(await h.ok<Verdict>(users.auditor, 'verdicts:GetVerdict', { lotId: batchId })).toMatchObject({
       state: 'RECEIVED',
     });
     expect((await h.refused(users.brandUser, 'lots:ShipLot', { lotId, to: 'SupplierMSP', bizTransactionList: [{ type: 'desadv', bizTransaction: 'D-1' }], ...when(h) })).details).toMatchObject({ state: 'HOLD_ADDITIONAL_VERIFICATION' }); // prettier-ignore
