@@ -54,7 +54,8 @@ function envelopeRequirement(description: string, envelopeBytes: Uint8Array): En
   return { description, satisfiedBy: (orgs) => envelopeSatisfiedBy(envelope, orgs) };
 }
 
-function chaincodeRequirement(ns: string, sources: PolicySources): EndorsementRequirement {
+/** The requirement of a chaincode's own endorsement policy (never satisfied when it is not defined). */
+export function chaincodeRequirement(ns: string, sources: PolicySources): EndorsementRequirement {
   const description = `endorsement policy of chaincode ${ns}`;
   const bytes = sources.chaincodePolicy(ns);
   if (!bytes) return { description, satisfiedBy: () => false };
