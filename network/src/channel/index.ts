@@ -5,3 +5,19 @@ export { configFromBlock } from './config-block';
 export { defaultAcls } from './acls';
 export { fabricMspConfig } from './msp-config';
 export { ChannelError, type ChannelErrorCode } from './errors';
+export {
+  authorizeConfigUpdate,
+  proposeConfigUpdate,
+  validateConfigEnvelope,
+  configUpdateOf,
+  configUpdateSignedData,
+  modPolicyPath,
+} from './config-update';
+export { mapConfig, configFromMap, sameConfigGroup, itemKey, type ConfigItem, type ConfigItemKind } from './config-map';
+export {
+  ConfigUpdateError,
+  isConfigUpdateError,
+  wrapped as wrapChannelError,
+  type ConfigUpdateErrorCode,
+} from './config-update-error';
+export { applicationOrgGroup } from './groups';
