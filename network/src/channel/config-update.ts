@@ -5,6 +5,9 @@ import { ConfigUpdateError, wrapped } from './config-update-error';
 import { sameConfigGroup } from './config-map';
 import type { ChannelConfig } from './types';
 
+/** What checking a config update needs of the channel's current config. */
+export type ConfigUpdateScope = Pick<ChannelConfig, 'channelId' | 'sequence' | 'config' | 'policies'>;
+
 function bad(message: string): ConfigUpdateError {
   return new ConfigUpdateError('BAD_CONFIG_UPDATE', message);
 }
@@ -82,7 +85,7 @@ function deltaOf(
 }
 
 function verifyDelta(
-  config: ChannelConfig,
+  config: ConfigUpdateScope,
   current: ReadonlyMap<string, ConfigItem>,
   delta: Map<string, ConfigItem>,
   signed: SignedData[],
@@ -123,7 +126,7 @@ function verifyDelta(
  * delta overlaid on the current config). Throws ConfigUpdateError with Fabric's messages.
  */
 export function authorizeConfigUpdate(
-  config: ChannelConfig,
+  config: ConfigUpdateScope,
   envelope: common.ConfigUpdateEnvelope,
 ): common.ConfigGroup {
   const update = decode('config update', () =>
@@ -174,7 +177,10 @@ export function configUpdateOf(envelope: common.Envelope): common.ConfigUpdateEn
  * What the orderer makes of a CONFIG_UPDATE envelope (`ProposeConfigUpdate`): the next config
  * (sequence + 1) with the update as its `last_update`.
  */
-export function proposeConfigUpdate(config: ChannelConfig, envelope: common.Envelope): common.ConfigEnvelope {
+export function proposeConfigUpdate(
+  config: ConfigUpdateScope,
+  envelope: common.Envelope,
+): common.ConfigEnvelope {
   let group: common.ConfigGroup;
   try {
     group = authorizeConfigUpdate(config, configUpdateOf(envelope));
@@ -196,7 +202,7 @@ export function proposeConfigUpdate(config: ChannelConfig, envelope: common.Enve
  * (with every signature and mod_policy check) yields exactly the config it carries.
  */
 export function validateConfigEnvelope(
-  config: ChannelConfig,
+  config: ConfigUpdateScope,
   envelope: common.ConfigEnvelope,
 ): common.Config {
   const next = envelope.getConfig();

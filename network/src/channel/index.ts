@@ -12,8 +12,16 @@ export {
   configUpdateOf,
   configUpdateSignedData,
   modPolicyPath,
+  type ConfigUpdateScope,
 } from './config-update';
-export { mapConfig, configFromMap, sameConfigGroup, itemKey, type ConfigItem, type ConfigItemKind } from './config-map';
+export {
+  mapConfig,
+  configFromMap,
+  sameConfigGroup,
+  itemKey,
+  type ConfigItem,
+  type ConfigItemKind,
+} from './config-map';
 export {
   ConfigUpdateError,
   isConfigUpdateError,
@@ -21,3 +29,4 @@ export {
   type ConfigUpdateErrorCode,
 } from './config-update-error';
 export { applicationOrgGroup } from './groups';
+export { anchorPeersOf, type AnchorPeer } from './anchor-peers';
