@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { configFromBlock } from '@alliance/network/channel';
-import { dial } from '@alliance/network/grpc';
+import { dial, lenientClient } from '@alliance/network/grpc';
 import { createSigner, type Signer } from '@alliance/network/identity';
 import type { ConnectionProfile } from '@alliance/network/profile';
 import { common, orderer } from '@alliance/network/protos';
@@ -39,7 +39,8 @@ export async function broadcastTo(
   profile: ConnectionProfile,
   envelope: common.Envelope,
 ): Promise<orderer.BroadcastResponse> {
-  const client = dial(orderer.AtomicBroadcastClient, {
+  // Lenient serializers: the envelope may be built with the gateway client's copy of the protos.
+  const client = dial(lenientClient(orderer.AtomicBroadcastClient, orderer.AtomicBroadcastService), {
     address: profile.orderer.endpoint,
     tlsCaPem: readFileSync(profile.orderer.tlsCaFile, 'utf8'),
     tlsHostName: profile.orderer.tlsHostName,

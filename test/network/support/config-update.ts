@@ -15,8 +15,8 @@ function sameElement(a: Element, b: Element): boolean {
     return Buffer.from((a as common.ConfigValue).getValue_asU8()).equals(
       (b as common.ConfigValue).getValue_asU8(),
     );
-  const p = (a).getPolicy();
-  const q = (b).getPolicy();
+  const p = a.getPolicy();
+  const q = b.getPolicy();
   return (
     p?.getType() === q?.getType() &&
     Buffer.from(p?.getValue_asU8() ?? []).equals(q?.getValue_asU8() ?? new Uint8Array())
