@@ -1,3 +1,4 @@
+import { lastConfigIndex } from '@alliance/network/block';
 import { applicationOrgGroup, configFromBlock } from '@alliance/network/channel';
 import { generateCryptoMaterial } from '@alliance/network/crypto';
 import { defaultNetworkDefinition } from '@alliance/network/definition';
@@ -136,5 +137,21 @@ describe('config updates through the orderer Broadcast, applied by every peer', 
       expect(Buffer.from(lastUpdate?.getPayload_asU8() ?? []).equals(envelope.getPayload_asU8())).toBe(true);
       expect(configFromBlock(block).config.getSequence()).toBe(1);
     }
+    // Blocks cut after it name it as the last config block.
+    const platform = net.connect('platform');
+    await platform.gateway
+      .getNetwork(channel)
+      .getContract('testcc')
+      .submitTransaction('put', 'after-config', 'x');
+    const qscc = platform.gateway.getNetwork(channel).getContract('qscc');
+    const height = common.BlockchainInfo.deserializeBinary(
+      await qscc.evaluateTransaction('GetChainInfo', channel),
+    ).getHeight();
+    const last = common.Block.deserializeBinary(
+      await qscc.evaluateTransaction('GetBlockByNumber', channel, String(height - 1)),
+    );
+    const { block: configBlock } = await currentConfig();
+    expect(lastConfigIndex(last)).toBe(configBlock.getHeader()?.getNumber());
+    expect(last.getHeader()?.getNumber()).toBeGreaterThan(configBlock.getHeader()?.getNumber() ?? 0);
   });
 });
