@@ -35,8 +35,13 @@ const plansByConfig = new WeakMap<common.Config, Map<string, string[]>>();
  * while the local peer endorses so the two simulations overlap. The plan proper is still made
  * from the first endorsement's writes (key-level policies): a speculative endorsement the plan
  * does not need is simply not used, and a plan needing others asks them afterwards.
+ * @param peers the local peer and the other orgs' peers, as the Endorse call sees them
  */
-export function speculativeEndorsers(backend: GatewayBackend, chaincodeName: string): EndorsingPeer[] {
+export function speculativeEndorsers(
+  backend: GatewayBackend,
+  chaincodeName: string,
+  peers: readonly EndorsingPeer[],
+): EndorsingPeer[] {
   const sources = backend.policySources();
   const policy = sources.chaincodePolicy(chaincodeName);
   if (!policy) return [];
@@ -45,7 +50,6 @@ export function speculativeEndorsers(backend: GatewayBackend, chaincodeName: str
     plans = new Map();
     plansByConfig.set(sources.config, plans);
   }
-  const peers = [backend.local, ...backend.remotes];
   const key = `${chaincodeName}\u0000${Buffer.from(policy).toString('base64')}`;
   let orgs = plans.get(key);
   if (!orgs) {
