@@ -4,6 +4,7 @@
 #                      | deploy <dir> <name> [--version v] | logs [name]
 # --runtime fabric (or ALLIANCE_RUNTIME=fabric) runs real Fabric 2.5 peer and orderer binaries,
 # found in $FABRIC_BIN or on the PATH, as processes on 127.0.0.1; no Docker.
+#   scripts/network.sh add-org <name> [--domain d] [--roles ROLE,...] [--peer-port p]
 # State (crypto material, ledgers, pid files, logs, the connection profile network.json)
 # lives in .alliance/ at the repository root.
 set -euo pipefail

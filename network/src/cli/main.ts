@@ -7,6 +7,7 @@ import { stopFabricNetwork } from '../fabric/stop';
 import { deployChaincode } from '../runtime/deploy';
 import { stopNetwork } from '../runtime/detached';
 import { stateLayout } from '../runtime/layout';
+import { addOrgCommand, type AddOrgCliOptions } from './add-org';
 import { stateDirOf, type CommonOptions } from './context';
 import { runtimeInState } from './runtime';
 import { wipeData } from './wipe';
@@ -67,6 +68,16 @@ program
     const result = await deploy({ stateDir, name, path: dir, ...opts });
     process.stdout.write(`deployed ${name} version ${result.version} (sequence ${result.sequence})\n`);
   });
+
+program
+  .command('add-org')
+  .description('prepare a new member org (crypto, channel definition, profile) and start its peer')
+  .argument('<name>', 'short org name, e.g. importer')
+  .option('--domain <domain>', 'DNS domain (default <name>.alliance.test)')
+  .option('--msp-id <id>', 'MSP ID (default <Name>MSP)')
+  .option('--roles <roles>', 'comma-separated ledger org roles, e.g. IMPORTER (default MEMBER)')
+  .option('--peer-port <port>', 'peer port on loopback (default: a free port)')
+  .action((name: string, opts: AddOrgCliOptions) => addOrgCommand(name, { ...common(), ...opts }));
 
 program
   .command('logs')

@@ -22,6 +22,10 @@ export class OrderedChain {
   #lastConfig: number;
   #timer: NodeJS.Timeout | undefined;
   #drainScheduled = false;
+  /** Envelopes pending when the queue was last looked at (cut on drain). */
+  #pendingAtLastLook = 0;
+  /** When the first envelope of the pending batch arrived. */
+  #batchStartedAt = 0;
   #writing: Promise<void> = Promise.resolve();
   #inFlight = 0;
   #cutWhenIdle = false;
@@ -56,20 +60,25 @@ export class OrderedChain {
       this.#clearTimer();
       return;
     }
+    if (this.#cutter.pendingCount === 1) this.#batchStartedAt = Date.now();
     if (this.policy.cutOnDrain) {
-      if (!this.#drainScheduled) {
-        this.#drainScheduled = true;
-        setImmediate(() => {
-          this.#drainScheduled = false;
-          this.#cutOnDrain();
-        });
-      }
+      if (!this.#drainScheduled) this.#lookAtQueueNextTurn();
     } else {
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
         this.#write(this.#cutter.cut());
       }, this.policy.timeoutMs);
     }
+  }
+
+  /**
+   * Orders a CONFIG envelope as Fabric's block cutter does: the pending batch is cut first, then
+   * the config goes alone in its own block, which becomes the chain's last config block.
+   */
+  orderConfig(envelope: Uint8Array): void {
+    if (this.#failure) throw this.#failure;
+    if (this.#cutter.pendingCount > 0) this.#write(this.#cutter.cut());
+    this.#write([envelope], true);
   }
 
   /** Waits until every accepted envelope is in a written block. */
@@ -84,19 +93,42 @@ export class OrderedChain {
     this.#clearTimer();
   }
 
+  /** Looks at the queue on the next event-loop turn (no timer: an idle orderer cuts at once). */
+  #lookAtQueueNextTurn(): void {
+    this.#drainScheduled = true;
+    this.#pendingAtLastLook = this.#cutter.pendingCount;
+    setImmediate(() => {
+      this.#drainScheduled = false;
+      this.#cutOnDrain();
+    });
+  }
+
+  /**
+   * Cuts when the queue has drained: no block is being written and no envelope arrived during
+   * the last event-loop turn. Under load envelopes keep arriving, so the batch grows (bounded by
+   * MaxMessageCount and PreferredMaxBytes in the cutter, and by BatchTimeout here) instead of
+   * every envelope paying a block of its own on the orderer and on every peer.
+   */
   #cutOnDrain(): void {
-    if (this.#cutter.pendingCount === 0) return;
+    const pending = this.#cutter.pendingCount;
+    if (pending === 0) return;
     if (this.#inFlight > 0) {
       this.#cutWhenIdle = true;
+      return;
+    }
+    const filling = pending > this.#pendingAtLastLook;
+    if (filling && Date.now() - this.#batchStartedAt < this.policy.timeoutMs) {
+      this.#lookAtQueueNextTurn();
       return;
     }
     this.#write(this.#cutter.cut());
   }
 
-  #write(batch: Uint8Array[]): void {
+  #write(batch: Uint8Array[], isConfig = false): void {
     if (batch.length === 0) return;
     this.#clearTimer();
     const number = this.heights.height + this.#inFlight;
+    if (isConfig) this.#lastConfig = number;
     const block = createBlock(number, this.#previousHash, batch);
     signBlock(block, this.signer, this.#lastConfig);
     this.#previousHash = headerHash(block.getHeader() as common.BlockHeader);
