@@ -14,6 +14,8 @@ export type AdminErrorCode =
   | 'ORG_NOT_FOUND'
   /** An update file is not a ConfigUpdateEnvelope, or is for another channel. */
   | 'UPDATE_FILE_INVALID'
+  /** The identity has signed this update already. */
+  | 'ALREADY_SIGNED'
   /** A signature does not verify, or the signer is not a valid member of the channel. */
   | 'SIGNATURE_INVALID'
   /** The update's read set no longer matches the channel's config (another update landed first). */
