@@ -1,6 +1,6 @@
 // Decoded with the published protobuf classes, independently of the copy the gateway builds with.
 import { common as published } from '@hyperledger/fabric-protos';
-import { common, computeConfigUpdate, cloneConfig, withOrgAdded, withOrgRemoved, withRevocationList, isAdminError, parseOrgDefinition } from '@alliance/gateway/admin';
+import { common, computeConfigUpdate, cloneConfig, withOrgAdded, withOrgRemoved, withRevocationList, isAdminError, orgEntryOf, parseOrgDefinition } from '@alliance/gateway/admin';
 import { createAdminChannel, type AdminChannel } from './support/admin-channel';
 
 /** A group's outline: its version, mod_policy and members, for comparing read and write sets. */
@@ -62,7 +62,7 @@ afterAll(() => {
 
 describe('computeConfigUpdate', () => {
   it('adds an org: Application rewritten at version 1 listing every member, the new org whole at version 0', () => {
-    const updated = withOrgAdded(ch.config, parseOrgDefinition(ch.importer));
+    const updated = withOrgAdded(ch.config, orgEntryOf(parseOrgDefinition(ch.importer)));
     const { read, write, update } = decoded(computeConfigUpdate(ch.config, updated, 'alliance'));
     expect(update.getChannelId()).toBe('alliance');
     expect(read).toEqual({ v: 0, groups: { Application: { v: 0, groups: versionsOnly(ORGS), values: APP_VALUES, policies: APP_POLICIES } } });
@@ -149,9 +149,9 @@ describe('computeConfigUpdate', () => {
   });
 
   it('edits refuse a duplicate org and an unknown org', () => {
-    const def = parseOrgDefinition({ ...ch.importer, name: 'brand' });
+    const def = orgEntryOf(parseOrgDefinition({ ...ch.importer, name: 'brand' }));
     expect(codeOf(() => withOrgAdded(ch.config, def))).toBe('ORG_EXISTS');
-    expect(codeOf(() => withOrgAdded(ch.config, parseOrgDefinition({ ...ch.importer, mspId: 'LabMSP' })))).toBe('ORG_EXISTS');
+    expect(codeOf(() => withOrgAdded(ch.config, orgEntryOf(parseOrgDefinition({ ...ch.importer, mspId: 'LabMSP' }))))).toBe('ORG_EXISTS');
     expect(codeOf(() => withOrgRemoved(ch.config, 'NobodyMSP'))).toBe('ORG_NOT_FOUND');
     expect(() => parseOrgDefinition({ ...ch.importer, rootCerts: ['not a cert'], name: 'bad name' })).toThrow(/name: must be.*rootCerts\.0: must be a PEM/);
   });

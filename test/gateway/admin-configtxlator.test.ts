@@ -4,7 +4,7 @@
 // our encoder writes them) by decoding and re-encoding it; then the bytes must be identical.
 // Decoded with the published protobuf classes, independently of the copy the gateway builds with.
 import { common as published } from '@hyperledger/fabric-protos';
-import { common, computeConfigUpdate, cloneConfig, withOrgAdded, withOrgRemoved, withRevocationList, parseOrgDefinition } from '@alliance/gateway/admin';
+import { common, computeConfigUpdate, cloneConfig, withOrgAdded, withOrgRemoved, withRevocationList, orgEntryOf, parseOrgDefinition } from '@alliance/gateway/admin';
 import { createAdminChannel, type AdminChannel } from './support/admin-channel';
 import { configtxlatorComputeUpdate, findConfigtxlator } from './support/configtxlator';
 
@@ -34,7 +34,7 @@ function compare(original: common.Config, updated: common.Config): void {
 
 maybe('ConfigUpdate equals configtxlator compute_update', () => {
   it('adding an org', () => {
-    compare(ch.config, withOrgAdded(ch.config, parseOrgDefinition(ch.importer)));
+    compare(ch.config, withOrgAdded(ch.config, orgEntryOf(parseOrgDefinition(ch.importer))));
   });
 
   it('removing an org', () => {
@@ -50,7 +50,7 @@ maybe('ConfigUpdate equals configtxlator compute_update', () => {
   });
 
   it('changing a policy and a mod_policy at once, and adding and removing orgs together', () => {
-    const updated = withOrgAdded(withOrgRemoved(ch.config, 'lab'), parseOrgDefinition(ch.importer));
+    const updated = withOrgAdded(withOrgRemoved(ch.config, 'lab'), orgEntryOf(parseOrgDefinition(ch.importer)));
     const app = updated.getChannelGroup()?.getGroupsMap().get('Application');
     app?.getPoliciesMap().get('Endorsement')?.setPolicy(app.getPoliciesMap().get('Admins')?.getPolicy());
     updated.getChannelGroup()?.getGroupsMap().get('Orderer')?.setModPolicy('/Channel/Admins');

@@ -11,6 +11,7 @@ import {
   diffConfigs,
   isAdminError,
   newUpdateEnvelope,
+  orgEntryOf,
   parseOrgDefinition,
   serializedIdentity,
   signUpdate,
@@ -40,7 +41,7 @@ function signedBy(envelope: common.ConfigUpdateEnvelope, ...ids: LoadedIdentity[
   return ids.reduce((env, id) => signUpdate(env, id), envelope);
 }
 
-const addImporter = (): common.ConfigUpdateEnvelope => newUpdateEnvelope(computeConfigUpdate(ch.config, withOrgAdded(ch.config, parseOrgDefinition(ch.importer)), 'alliance'));
+const addImporter = (): common.ConfigUpdateEnvelope => newUpdateEnvelope(computeConfigUpdate(ch.config, withOrgAdded(ch.config, orgEntryOf(parseOrgDefinition(ch.importer))), 'alliance'));
 
 describe('signatures on a config update, checked against the current config', () => {
   it('adding an org needs a MAJORITY of the member orgs admins: 2 of 5 fall short, 3 suffice', () => {
@@ -100,7 +101,7 @@ describe('signatures on a config update, checked against the current config', ()
   });
 
   it('applying the update yields the modified config, and the diff names the new org', () => {
-    const updated = withOrgAdded(ch.config, parseOrgDefinition(ch.importer));
+    const updated = withOrgAdded(ch.config, orgEntryOf(parseOrgDefinition(ch.importer)));
     const applied = applyConfigUpdate(ch.config, updateOf(addImporter()));
     expect(applied.getSequence()).toBe(1);
     expect([...configFacts(applied)]).toEqual([...configFacts(updated)]);

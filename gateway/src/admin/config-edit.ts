@@ -1,6 +1,6 @@
 import { common, msp } from '@hyperledger/fabric-protos';
 import { AdminError } from './errors';
-import { mspValueBytes, orgGroupOf, type OrgDefinition } from './org-definition';
+import { mspValueBytes } from './org-definition';
 
 /** The name of the channel's application section, where member orgs live. */
 export const APPLICATION = 'Application';
@@ -58,13 +58,14 @@ export function findConfigOrg(config: common.Config, nameOrMspId: string): Confi
 
 /**
  * The config with a new member org in the Application group.
+ * @param org - the org's group name, MSP ID and ConfigGroup (see readOrgFile)
  * @throws {@link AdminError} `ORG_EXISTS` when its name or MSP ID is taken
  */
-export function withOrgAdded(config: common.Config, def: OrgDefinition): common.Config {
-  const clash = applicationOrgs(config).find((o) => o.name === def.name || o.mspId === def.mspId);
+export function withOrgAdded(config: common.Config, org: { name: string; mspId: string; group: common.ConfigGroup }): common.Config {
+  const clash = applicationOrgs(config).find((o) => o.name === org.name || o.mspId === org.mspId);
   if (clash) throw new AdminError('ORG_EXISTS', `the channel already has org ${clash.name} (${clash.mspId}); choose another name and MSP ID`);
   const updated = cloneConfig(config);
-  applicationGroup(updated).getGroupsMap().set(def.name, orgGroupOf(def));
+  applicationGroup(updated).getGroupsMap().set(org.name, common.ConfigGroup.deserializeBinary(org.group.serializeBinary()));
   return updated;
 }
 

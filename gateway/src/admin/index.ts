@@ -9,7 +9,8 @@ export { AdminError, isAdminError, type AdminErrorCode } from './errors';
 export { computeConfigUpdate } from './compute-update';
 export { configFromBlockBytes, decodeConfig, type BlockConfig } from './config-codec';
 export { APPLICATION, applicationOrgs, cloneConfig, fabricMspOf, findConfigOrg, withOrgAdded, withOrgRemoved, withRevocationList, type ConfigOrg } from './config-edit';
-export { mspConfigOf, orgGroupOf, parseOrgDefinition, readOrgDefinition, type OrgDefinition } from './org-definition';
+export { mspConfigOf, orgEntryOf, orgGroupOf, parseOrgDefinition, type OrgDefinition } from './org-definition';
+export { readOrgFile, type OrgEntry } from './org-file';
 export { anyRolePolicy, describePolicy, type PrincipalRole } from './policy-text';
 export { applyConfigUpdate } from './apply-update';
 export { checkUpdateAuthorization, type RequiredPolicy, type SignatureCheck, type UpdateAuthorization } from './authorize-update';
@@ -21,3 +22,7 @@ export { buildRevocationList, issuedBy, normalizeSerial, readRevocationList, sub
 export { submitConfigUpdate, type AppliedUpdate, type SubmitUpdateOptions } from './submit-update';
 export { elementKey, flattenGroup, modPolicyPath, type ConfigElement } from './update-elements';
 export { decodeUpdateFile, newUpdateEnvelope, readUpdateFile, serializedIdentity, signUpdate, signerOf, writeBytesAtomic, writeUpdateFile, type UpdateFile } from './update-file';
+export { findOrgCa, type OrgCa } from './ca-store';
+export { issueIdentity, USER_ROLES, type IssuedIdentity } from './issue-identity';
+export { addProfileIdentity } from './profile-identity';
+export { withCertificateRevoked, type Revocation } from './revoke-certificate';

@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { common, msp, peer } from '@hyperledger/fabric-protos';
 import { z } from 'zod';
 import { AdminError } from './errors';
@@ -57,20 +56,6 @@ export function parseOrgDefinition(raw: unknown): OrgDefinition {
     throw new AdminError('ORG_DEFINITION_INVALID', `org definition is invalid: ${problems.join('; ')}`);
   }
   return parsed.data;
-}
-
-/**
- * Reads and checks an org definition file.
- * @throws {@link AdminError} `ORG_DEFINITION_INVALID` when unreadable, not JSON or incomplete
- */
-export function readOrgDefinition(path: string): OrgDefinition {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new AdminError('ORG_DEFINITION_INVALID', `cannot read org definition ${path} as JSON`, { cause });
-  }
-  return parseOrgDefinition(raw);
 }
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -161,4 +146,9 @@ export function orgGroupOf(def: OrgDefinition): common.ConfigGroup {
   policies.set('Admins', policy(anyRolePolicy(id, ['admin'])));
   policies.set('Endorsement', policy(anyRolePolicy(id, ['peer'])));
   return g;
+}
+
+/** An org definition as the entry withOrgAdded takes: its name, MSP ID and ConfigGroup. */
+export function orgEntryOf(def: OrgDefinition): { name: string; mspId: string; group: common.ConfigGroup; roles: readonly string[] } {
+  return { name: def.name, mspId: def.mspId, group: orgGroupOf(def), roles: def.roles };
 }
