@@ -60,6 +60,7 @@ function printAuthorization(ctx: CliContext, auth: UpdateAuthorization): void {
   for (const p of auth.problems) ctx.printer.line(`problem: ${p}`);
   for (const r of auth.required) ctx.printer.line(`${r.outcome.satisfied ? 'satisfied    ' : 'NOT SATISFIED'} ${r.policy}: ${r.outcome.explanation}`);
   ctx.printer.line(auth.authorized ? 'ready to submit' : 'not ready: more signatures (or a fresh update) needed');
+  if (!auth.authorized && auth.problems.length === 0) ctx.printer.line("note: config submit adds the submitter's own signature, which may be the one missing");
 }
 
 /** The elements an update writes, by key, for when no config is at hand to diff against. */
