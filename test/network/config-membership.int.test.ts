@@ -1,5 +1,8 @@
 import { EndorseError, type Contract } from '@hyperledger/fabric-gateway';
+import { readFileSync } from 'node:fs';
 import { loadCryptoMaterial } from '@alliance/network/crypto';
+import { createSigner } from '@alliance/network/identity';
+import { fetchBlock } from '@alliance/network/peer';
 import { common, peer } from '@alliance/network/protos';
 import { startTestNetwork, testDefinition, text, type TestNetwork } from './harness/network';
 import {
@@ -113,6 +116,21 @@ describe('revoking an identity and removing an org through config updates', () =
     expect(text(await platform.evaluateTransaction('get', 'sbe'))).toBe('v1');
     const { config } = await configThrough(net.connect('brand', 'Admin'), channel);
     expect(applicationOrgNames(config)).toEqual(['brand', 'platform']);
+    // The orderer no longer delivers blocks to the removed org.
+    const supplier = (await loadCryptoMaterial(net.definition, net.stateDir)).orgs.supplier!;
+    const supplierPeer = createSigner(
+      supplier.mspId,
+      supplier.node.identity.certPem,
+      supplier.node.identity.keyPem,
+    );
+    const orderer = {
+      address: net.profile.orderer.endpoint,
+      tlsCaPem: readFileSync(net.profile.orderer.tlsCaFile, 'utf8'),
+      tlsHostName: net.profile.orderer.tlsHostName,
+    };
+    await expect(fetchBlock(orderer, channel, supplierPeer, 0)).rejects.toMatchObject({
+      status: common.Status.FORBIDDEN,
+    });
     // The removed org's peer is no longer asked to endorse; the two remaining orgs carry on.
     await expect(bySupplier('v2').endorse()).rejects.toThrow(EndorseError);
     expect(

@@ -32,6 +32,7 @@ export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedS
       serveDeliver(call, {
         heights: deps.chain.heights,
         timeWindowMs: deps.timeWindowMs,
+        configSequence: () => deps.channel().sequence,
         authorize: (request) => {
           const config = deps.channel();
           if (request.channelId !== config.channelId)
