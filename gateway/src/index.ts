@@ -61,3 +61,5 @@ export { Verdicts, VERDICTS_TRANSACTIONS } from './contracts/verdicts';
 export { connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
 export { sha256File, verifyDocument, type DocumentVerification } from './verify/document';
 export { runCli, type CliRun } from './cli/main';
+/** Channel administration: config fetch, ConfigUpdate computation, offline signatures, submission, identities and CRLs. */
+export * as admin from './admin';
