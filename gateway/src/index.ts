@@ -72,3 +72,5 @@ export { awaitBlockOnPeers } from './demo/peer-sync';
 export type { DemoTransaction } from './demo/narrator';
 export type { OrgVerification } from './demo/chapters/verify';
 export type { RevocationOutcome } from './demo/chapters/revocation';
+/** Channel administration: config fetch, ConfigUpdate computation, offline signatures, submission, identities and CRLs. */
+export * as admin from './admin';

@@ -1,3 +1,4 @@
+import { isAdminError, type AdminErrorCode } from '../admin/errors';
 import { isChaincodeError, isConfigurationError, isFabricStageError } from '../errors/guards';
 
 /** The CLI's exit codes: scripts branch on these. */
@@ -12,9 +13,13 @@ export class UsageError extends Error {
   }
 }
 
-/** Maps an error to its exit code: usage and setup 1, chaincode refusal 2, Fabric or network 3. */
+// Config updates the channel refuses (policy, orderer, stale read set) exit like chaincode refusals.
+const ADMIN_REFUSALS: readonly AdminErrorCode[] = ['POLICY_NOT_SATISFIED', 'BROADCAST_REFUSED', 'UPDATE_STALE'];
+
+/** Maps an error to its exit code: usage and setup 1, chaincode or channel refusal 2, Fabric or network 3. */
 export function exitCodeOf(err: unknown): number {
   if (isChaincodeError(err)) return EXIT.REFUSED;
+  if (isAdminError(err)) return ADMIN_REFUSALS.includes(err.code) ? EXIT.REFUSED : err.code === 'CONFIG_BLOCK_TIMEOUT' ? EXIT.FABRIC : EXIT.USAGE;
   if (isFabricStageError(err)) return EXIT.FABRIC;
   if (isConfigurationError(err) || err instanceof UsageError) return EXIT.USAGE;
   return EXIT.FABRIC;

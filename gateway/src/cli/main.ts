@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { isAdminError } from '../admin/errors';
 import { isChaincodeError, isConfigurationError } from '../errors/guards';
 import { newCliContext, type CliContext, type GlobalOptions } from './context';
 import { EXIT, exitCodeOf } from './exit-codes';
+import { registerConfigCommands } from './commands/config';
 import { registerEventsCommand } from './commands/events';
+import { registerIdentityCommands } from './commands/identity';
 import { registerGenericCommands } from './commands/invoke';
 import { registerTraceCommand } from './commands/trace';
 import { registerTransactionCommands } from './commands/transactions';
@@ -39,6 +42,8 @@ export async function runCli(argv: readonly string[], io: { stdout?: (s: string)
   registerTxCommands(program, context, setExit);
   registerEventsCommand(program, context);
   registerGenericCommands(program, context, setExit);
+  registerConfigCommands(program, context);
+  registerIdentityCommands(program, context);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -54,7 +59,7 @@ export async function runCli(argv: readonly string[], io: { stdout?: (s: string)
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   if (isChaincodeError(err)) return `refused by the chaincode: ${err.message}`;
-  if (isConfigurationError(err)) return `${err.code}: ${err.message}`;
+  if (isConfigurationError(err) || isAdminError(err)) return `${err.code}: ${err.message}`;
   return err.message;
 }
 
