@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What `npm start` runs after the build: the embedded network in the background with the
 # project's chaincode deployed, the one-time bootstrap of the alliance registry, then the demo
-# scenario (not written yet: issue 4).
+# story (gateway/src/demo), which makes fresh ids on every run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -33,7 +33,4 @@ elif [[ $status -ne 0 ]]; then
 fi
 
 echo
-echo "The end-to-end demo scenario is not written yet. Try the CLI against the running network:"
-echo "  $ALLIANCE member list --as platform/auditor"
-echo "  $ALLIANCE policy get --as brand/User1"
-echo "The network keeps running in the background; stop it with: scripts/network.sh down"
+node gateway/dist/demo/main.js --profile .alliance/network.json

@@ -1,8 +1,13 @@
+import { CALIBRATIONS_TRANSACTIONS as C } from '../contracts/calibrations';
+import { INSTRUMENTS_TRANSACTIONS as I } from '../contracts/instruments';
 import { LOTS_TRANSACTIONS as L } from '../contracts/lots';
 import { MEMBERS_TRANSACTIONS as M } from '../contracts/members';
 import { POLICY_TRANSACTIONS as P } from '../contracts/policy';
 import { PRODUCTS_TRANSACTIONS as PR } from '../contracts/products';
-import { transaction, type ContractName, type TransactionSpec } from '../contracts/typed-invoker';
+import { REPORTS_TRANSACTIONS as R } from '../contracts/reports';
+import { RUNS_TRANSACTIONS as RU } from '../contracts/runs';
+import type { ContractName, TransactionSpec } from '../contracts/typed-invoker';
+import { LAB_VIEWS, type View } from './lab-views';
 import { VERDICTS_TRANSACTIONS as VD } from '../contracts/verdicts';
 import { VERIFICATIONS_TRANSACTIONS as V } from '../contracts/verifications';
 
@@ -13,6 +18,8 @@ export interface CommandEntry {
   readonly description: string;
   /** A positional argument that fills this input field (`lot get <lotId>`). */
   readonly idField?: string;
+  /** How to show the result to people (default: key/value lines); `--json` prints it whole. */
+  readonly view?: (value: unknown) => string;
 }
 
 /** A command group (`alliance lot ...`). */
@@ -25,11 +32,11 @@ export interface CommandGroup {
 }
 
 // The CLI reads inputs from JSON, so the typed specs are widened here; the model parsers still check them.
-function e<I, R>(name: string, typed: TransactionSpec<I, R>, description: string, idField?: string): CommandEntry {
+function e<I, R>(name: string, typed: TransactionSpec<I, R>, description: string, idField?: string, view?: View): CommandEntry {
   const spec = typed as unknown as TransactionSpec<unknown, unknown>;
-  return idField ? { name, spec, description, idField } : { name, spec, description };
+  return { name, spec, description, ...(idField ? { idField } : {}), ...(view ? { view: view as (value: unknown) => string } : {}) };
 }
-const raw = (contract: ContractName, tx: string, kind: 'submit' | 'evaluate'): TransactionSpec<unknown, unknown> => transaction(contract, tx, kind);
+const v = LAB_VIEWS;
 
 /** Every group of the CLI and the transactions its subcommands call. */
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
@@ -71,20 +78,52 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     name: 'instrument',
     description: 'laboratory instruments and their qualification',
     commands: [
-      e('register', raw('instruments', 'RegisterInstrument', 'submit'), 'register an instrument'),
-      e('qualify', raw('instruments', 'RecordQualification', 'submit'), 'record an IQ/OQ/PQ qualification'),
-      e('maintain', raw('instruments', 'RecordMaintenance', 'submit'), 'record maintenance'),
-      e('change-config', raw('instruments', 'ChangeConfiguration', 'submit'), 'record a configuration change'),
-      e('daily-check', raw('instruments', 'RecordDailyCheck', 'submit'), 'record a daily check'),
-      e('suspend', raw('instruments', 'SuspendInstrument', 'submit'), 'suspend an instrument'),
-      e('retire', raw('instruments', 'RetireInstrument', 'submit'), 'retire an instrument'),
-      e('get', raw('instruments', 'GetInstrument', 'evaluate'), 'show one instrument', 'instrumentId'),
-      e('state-at', raw('instruments', 'InstrumentStateAt', 'evaluate'), "an instrument's state at an instant"),
+      e('register', I.register, 'register an instrument', undefined, v.instrument),
+      e('qualify', I.qualify, 'record an IQ/OQ/PQ with every test', undefined, v.qualification),
+      e('maintain', I.maintain, 'record maintenance', undefined, v.maintenance),
+      e('change-config', I.changeConfiguration, 'record a software/firmware change', undefined, v.instrument),
+      e('daily-check', I.dailyCheck, 'record a daily performance check', undefined, v.dailyCheck),
+      e('suspend', I.suspend, 'suspend an instrument', undefined, v.instrument),
+      e('retire', I.retire, 'retire an instrument', undefined, v.instrument),
+      e('get', I.get, 'show one instrument', 'instrumentId', v.instrument),
+      e('state-at', I.stateAt, "an instrument's qualification state at an instant (--set at=...)", 'instrumentId', v.stateAt),
     ],
   },
-  { name: 'calibration', description: 'reference materials and calibrations', commands: [], genericContract: 'calibrations' },
-  { name: 'run', description: 'analytical runs', commands: [], genericContract: 'runs' },
-  { name: 'report', description: 'test reports and their recognition', commands: [], genericContract: 'reports' },
+  {
+    name: 'calibration',
+    description: 'reference materials (CRMs) and calibrations',
+    commands: [
+      e('crm-register', C.registerCrm, 'register a certified reference material', undefined, v.crm),
+      e('crm-revoke', C.revokeCrm, "revoke a CRM's certificate (suspends instruments, holds lots)", undefined, v.consequences),
+      e('crm-expire', C.recordCrmExpiry, 'record that a CRM has expired', 'crmId', v.consequences),
+      e('crm-get', C.getCrm, 'show one CRM', 'crmId', v.crm),
+      e('record', C.record, 'record a calibration (traceability class computed)', undefined, v.calibration),
+      e('get', C.get, 'show one calibration', 'calibrationId', v.calibration),
+    ],
+  },
+  {
+    name: 'run',
+    description: 'analytical runs',
+    commands: [e('record', RU.record, 'record a run with its raw-data hashes', undefined, v.run), e('get', RU.get, 'show one run', 'runId', v.run)],
+  },
+  {
+    name: 'report',
+    description: 'test reports, method validations and recognition',
+    commands: [
+      e('method-validation', R.recordMethodValidation, 'record a method validation', undefined, v.methodValidation),
+      e('create', R.create, 'create a DRAFT report (or an amendment)', undefined, v.report),
+      e('submit', R.submit, 'DRAFT → SUBMITTED', 'reportId', v.report),
+      e('sign', R.sign, "SUBMITTED → SIGNED (the author's signature)", 'reportId', v.report),
+      e('review', R.review, 'SIGNED → REVIEWED', 'reportId', v.report),
+      e('approve', R.approve, 'REVIEWED → APPROVED, then VERIFIED when every check holds', 'reportId', v.report),
+      e('verify', R.verify, 're-run the automatic checks of an APPROVED report', 'reportId', v.report),
+      e('revoke', R.revoke, 'revoke a report', undefined, v.report),
+      e('suspend-recognition', R.suspendRecognition, "suspend a lab's recognitions", undefined, v.suspended),
+      e('get', R.get, 'show one report', 'reportId', v.report),
+      e('for-lot', R.forLot, "list a lot's reports", 'lotId', v.reports),
+      e('recognition', R.recognition, "show a report's recognition", 'reportId', v.recognition),
+    ],
+  },
   {
     name: 'lot',
     description: 'lots and batches: custody, transformation, holds',

@@ -1,9 +1,13 @@
 import { connectAlliance, type AllianceConnectOptions, type AllianceConnection } from '../connect/connection';
 import type { RetryPolicy } from '../submit/retry-policy';
+import { Calibrations } from './calibrations';
+import { Instruments } from './instruments';
 import { Lots } from './lots';
 import { Members } from './members';
 import { Policy } from './policy';
 import { Products } from './products';
+import { Reports } from './reports';
+import { Runs } from './runs';
 import { newTypedInvoker, type TypedInvoker } from './typed-invoker';
 import { Verdicts } from './verdicts';
 import { Verifications } from './verifications';
@@ -16,6 +20,10 @@ export interface AllianceClient extends Disposable {
   readonly members: Members;
   readonly policy: Policy;
   readonly products: Products;
+  readonly instruments: Instruments;
+  readonly calibrations: Calibrations;
+  readonly runs: Runs;
+  readonly reports: Reports;
   readonly lots: Lots;
   readonly verifications: Verifications;
   readonly verdicts: Verdicts;
@@ -40,6 +48,10 @@ export function connectAllianceClient(options: Readonly<AllianceConnectOptions &
     members: new Members(invoker),
     policy: new Policy(invoker),
     products: new Products(invoker),
+    instruments: new Instruments(invoker),
+    calibrations: new Calibrations(invoker),
+    runs: new Runs(invoker),
+    reports: new Reports(invoker),
     lots: new Lots(invoker),
     verifications: new Verifications(invoker),
     verdicts: new Verdicts(invoker),

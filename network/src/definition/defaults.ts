@@ -68,7 +68,8 @@ export function defaultNetworkDefinition(): NetworkDefinition {
         ...baseUsers(),
         { name: 'auditor', roles: ['auditor'] },
       ]),
-      org('brand', 'BrandMSP', ['MANUFACTURER'], 8051, baseUsers()),
+      // The brand's QA approver e-signs verification protocols (rule 28).
+      org('brand', 'BrandMSP', ['MANUFACTURER'], 8051, [...baseUsers(), { name: 'approver', roles: ['approver'] }]),
       org('supplier', 'SupplierMSP', ['SUPPLIER', 'IMPORTER'], 9051, baseUsers()),
       org('lab', 'LabMSP', ['LAB'], 10051, labUsers()),
       org('verifier', 'VerifierMSP', ['LAB', 'VERIFIER'], 11051, labUsers()),

@@ -53,7 +53,7 @@ describe('network definition', () => {
       def.orgs.map((o) => [o.name, o.users.map((u) => `${u.name}:${u.roles.join('+')}`)]),
     );
     expect(users.platform).toEqual(['Admin:admin', 'User1:member', 'auditor:auditor']);
-    expect(users.brand).toEqual(['Admin:admin', 'User1:member']);
+    expect(users.brand).toEqual(['Admin:admin', 'User1:member', 'approver:approver']);
     expect(users.lab).toEqual([
       'Admin:admin',
       'User1:member',

@@ -13,18 +13,25 @@ export function withInputOptions(cmd: Command): Command {
     .option('-s, --set <key=value...>', 'set an input field (dotted keys nest; JSON values parsed)');
 }
 
-/** Runs one transaction and prints its outcome. */
-export async function runTransaction(ctx: CliContext, spec: TransactionSpec<unknown, unknown>, input: unknown): Promise<void> {
+/**
+ * Runs one transaction and prints its outcome.
+ * @param view - a readable view of the result for people (default: key/value lines)
+ */
+export async function runTransaction(ctx: CliContext, spec: TransactionSpec<unknown, unknown>, input: unknown, view?: (value: unknown) => string): Promise<void> {
   const invoker = ctx.client().invoker;
+  const show = (value: unknown): void => {
+    if (view && !ctx.printer.json) ctx.printer.line(view(value));
+    else ctx.printer.result(value);
+  };
   if (spec.kind === 'evaluate') {
-    ctx.printer.result(await invoker.evaluate(spec, input));
+    show(await invoker.evaluate(spec, input));
     return;
   }
   const c = await invoker.submit(spec, input);
   if (ctx.printer.json) ctx.printer.result(c);
   else {
     for (const l of committedLines(c)) ctx.printer.line(l);
-    if (c.result !== undefined) ctx.printer.result(c.result);
+    if (c.result !== undefined) show(c.result);
   }
 }
 
@@ -34,7 +41,7 @@ function addEntry(group: Command, entry: CommandEntry, context: () => CliContext
     .action(async (...args: unknown[]) => {
       const id = entry.idField ? (args[0] as string | undefined) : undefined;
       const opts = (entry.idField ? args[1] : args[0]) as InputOptions;
-      await runTransaction(context(), entry.spec, readInput(opts, entry.idField, id));
+      await runTransaction(context(), entry.spec, readInput(opts, entry.idField, id), entry.view);
     });
 }
 
