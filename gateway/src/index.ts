@@ -80,3 +80,8 @@ export { awaitBlockOnPeers } from './demo/peer-sync';
 export type { DemoTransaction } from './demo/narrator';
 export type { OrgVerification } from './demo/chapters/verify';
 export type { RevocationOutcome } from './demo/chapters/revocation';
+export { runAudit, type AuditOptions } from './audit/run-audit';
+export { buildReport, type AuditReport } from './audit/report';
+export { renderHtml } from './audit/report-html';
+export { buildEvidence, type EvidenceChain, type EvidenceEdge, type EvidenceNode } from './audit/evidence';
+export { compareWithPeer, type StateComparison } from './audit/state-probe';

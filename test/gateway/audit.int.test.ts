@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { common } from '../../gateway/node_modules/@hyperledger/fabric-protos';
+import { readFileSync } from 'node:fs';
 import {
   blockHeaderHash,
+  buildEvidence,
+  compareWithPeer,
+  runCli,
   connectAllianceClient,
   createSignaturePool,
   directoryBlockSource,
@@ -65,13 +69,19 @@ async function copyBlocks(): Promise<Uint8Array[]> {
   return out;
 }
 
-/** Writes (possibly forged) blocks to a fresh directory and audits it. */
-async function auditCopy(edit: (bs: common.Block[]) => void): Promise<Anomaly[]> {
+/** Writes the blocks, edited by a forger if asked, to a fresh directory. */
+async function writeCopy(edit: (bs: common.Block[]) => void = () => undefined): Promise<string> {
   // Decoded bytes fields are views of the input: decode copies so the original blocks stay untouched.
   const bs = blocks.map((b) => common.Block.deserializeBinary(Uint8Array.from(b)));
   edit(bs);
   const dir = tempDir('alliance-audit-');
   for (const [n, b] of bs.entries()) await writeBlockFile(dir, n, b.serializeBinary());
+  return dir;
+}
+
+/** Audits a forged copy and returns the errors found. */
+async function auditCopy(edit: (bs: common.Block[]) => void): Promise<Anomaly[]> {
+  const dir = await writeCopy(edit);
   const out = await replayLedger({ source: directoryBlockSource(dir), pool, genesisHash, window: 4 });
   return out.state.anomalies.filter((a) => a.severity === 'error');
 }
@@ -101,6 +111,64 @@ describe('auditor replay of a real ledger', () => {
     expect(clean.blocksReplayed).toBe(blocks.length);
     expect(clean.state.txs.filter((t) => t.fn === 'lots:RegisterLot' && t.auditedCode === 0)).toHaveLength(LOTS);
     for (const t of clean.state.txs) expect(t.auditedCode).toBe(t.recordedCode);
+  });
+
+  it('compares the rebuilt state with every peer through queries the peer signs', async () => {
+    for (const org of ['platform', 'brand', 'supplier']) {
+      const c = await compareWithPeer(as(`${org}/User1`).connection, clean.state, 'provenance');
+      expect(c.differences).toEqual([]);
+      expect(c.probes).toBeGreaterThan(LOTS);
+      expect(c.keysCompared).toBeGreaterThan(LOTS * 2);
+    }
+  });
+
+  it('reports a peer whose state differs, with key, block and tx', async () => {
+    // A replay stopped before the lots were shipped stands for a peer whose state went another way.
+    const shipped = find('lots:ShipLot');
+    const copy = await replayLedger({ source: directoryBlockSource(await writeCopy()), pool, genesisHash, to: shipped.block });
+    const c = await compareWithPeer(as('brand/User1').connection, copy.state, 'provenance', 2);
+    const registered = find('lots:RegisterLot');
+    const lotKey = clean.state.txs.filter((t) => t.fn === 'lots:RegisterLot').map((t) => [t.block, t.tx, t.txId]);
+    const diffs = c.differences.filter((d) => d.check === 'state-version' && !d.detail.endsWith('absent'));
+    expect(diffs.length).toBeGreaterThan(0);
+    for (const d of diffs) expect(lotKey).toContainEqual([d.block, d.tx, d.txId]);
+    expect(diffs[0]!.detail).toMatch(/holds provenance key ·lot·.* at \(\d+,\d+\); the replay holds it at \(\d+,\d+\)/);
+    expect(registered.block).toBeLessThan(shipped.block);
+  });
+
+  it('draws the evidence chain of a lot from replayed state, each step with its block and tx', () => {
+    const lotId = `${GTIN}.L1`;
+    const chain = buildEvidence(clean.state.world, 'provenance', lotId, clean.state.txs);
+    expect(chain.found).toBe(true);
+    const types = chain.nodes.map((n) => n.type);
+    expect(types[0]).toBe('lot');
+    expect(types).toContain('lot~event');
+    for (const n of chain.nodes) {
+      const tx = clean.state.txs.find((t) => t.txId === n.txId)!;
+      expect([tx.block, tx.tx]).toEqual([n.block, n.tx]);
+    }
+    expect(buildEvidence(clean.state.world, 'provenance', 'NO-SUCH-LOT', clean.state.txs).found).toBe(false);
+  });
+
+  it('runs as `alliance audit` with a JSON and an HTML report, exit 0 when clean and 4 on anomalies', async () => {
+    const dir = await writeCopy();
+    const html = join(dir, 'report.html');
+    const out: string[] = [];
+    const run = await runCli(['--profile', net.network.profilePath, '--as', 'brand/User1', '--json', 'audit', '--blocks', dir, '--genesis-hash', genesisHash, '--compare', '3', '--lot', `${GTIN}.L2`, '--html', html, '--workers', '1'], { stdout: (s) => out.push(s) });
+    expect(run.exitCode).toBe(0);
+    const report = JSON.parse(out.join('')) as { clean: boolean; summary: { transactions: number; verifiedTxPerSecond: number }; evidence: { nodes: unknown[] } };
+    expect(report.clean).toBe(true);
+    expect(report.summary.transactions).toBe(clean.state.txs.length);
+    expect(report.evidence.nodes.length).toBeGreaterThan(1);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<svg');
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const forged = await writeCopy((bs) => {
+      dropTransaction(bs[3]!, 0);
+      rechain(bs, 3, forger);
+    });
+    const bad = await runCli(['--profile', net.network.profilePath, 'audit', '--blocks', forged, '--genesis-hash', genesisHash], { stdout: () => undefined });
+    expect(bad.exitCode).toBe(4);
   });
 
   it('rebuilds exactly the state and versions every peer holds after a load run', async () => {

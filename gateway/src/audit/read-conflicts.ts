@@ -13,10 +13,12 @@ export interface ReadCheck {
   readonly reason: string;
 }
 
-const sameVersion = (a: ReadVersion | undefined, b: ReadVersion | undefined): boolean =>
+/** True when both versions are absent or name the same write. */
+export const sameVersion = (a: ReadVersion | undefined, b: ReadVersion | undefined): boolean =>
   a === undefined || b === undefined ? a === b : a.block === b.block && a.tx === b.tx;
 
-const show = (v: ReadVersion | undefined): string => (v ? `(${v.block},${v.tx})` : 'absent');
+/** A version as `(block,tx)`, or `absent`. */
+export const show = (v: ReadVersion | undefined): string => (v ? `(${v.block},${v.tx})` : 'absent');
 
 /**
  * Re-runs Fabric's read checks in block order: a key read must still be at the version the

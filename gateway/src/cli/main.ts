@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { isChaincodeError, isConfigurationError } from '../errors/guards';
 import { newCliContext, type CliContext, type GlobalOptions } from './context';
 import { EXIT, exitCodeOf } from './exit-codes';
+import { registerAuditCommands } from './commands/audit';
 import { registerEventsCommand } from './commands/events';
 import { registerGenericCommands } from './commands/invoke';
 import { registerTraceCommand } from './commands/trace';
@@ -38,6 +39,7 @@ export async function runCli(argv: readonly string[], io: { stdout?: (s: string)
   registerTraceCommand(program, context);
   registerTxCommands(program, context, setExit);
   registerEventsCommand(program, context);
+  registerAuditCommands(program, context, setExit);
   registerGenericCommands(program, context, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
