@@ -49,7 +49,8 @@ export function referencedIds(value: unknown): string[] {
       return;
     }
     for (const [k, x] of Object.entries(v)) {
-      if (ID_FIELD.test(k)) {
+      // Fields naming orgs (`mspId`, `labMspId`) name parties, not records.
+      if (ID_FIELD.test(k) && !/mspId$/i.test(k)) {
         if (typeof x === 'string') out.push(x);
         else if (Array.isArray(x)) for (const y of x) if (typeof y === 'string') out.push(y);
       }
