@@ -219,6 +219,7 @@ describe('report', () => {
       generatedAt: 'now', source: 'files', channel: 'alliance', height: 2, clean: false,
       summary: { blocks: 2, transactions: 1, valid: 0, invalid: 1, errors: 1, warnings: 0, signaturesVerified: 3, resumedAt: undefined, wallMs: 1, cpuMs: 1, workers: 2, blocksPerSecond: 2, verifiedTxPerSecond: 1 },
       orgs: [{ mspId: 'A<MSP>', submitted: 1, valid: 0, invalid: 1, endorsed: 0 }],
+      notes: ['block 0 <as served>'],
       anomalies: [{ block: 1, tx: 0, txId: 'ab', check: 'validation-code', detail: '<script>alert(1)</script>', severity: 'error' }],
       stateComparison: undefined,
       evidence: { subject: 'L1', found: true, truncated: false, edges: [{ from: 'lot/L1', to: 'run/R1', via: 'run' }], nodes: [
@@ -230,6 +231,7 @@ describe('report', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('A&lt;MSP&gt;');
+    expect(html).toContain('block 0 &lt;as served&gt;');
     expect(html.match(/<rect /g)).toHaveLength(2);
     expect(html).toContain('<line ');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);

@@ -17,6 +17,7 @@ export function renderHtml(r: AuditReport): string {
     `<h1>Ledger audit of channel ${esc(r.channel ?? '?')}</h1>`,
     `<p>Source: ${esc(r.source)} · height ${r.height} · generated ${esc(r.generatedAt)}</p>`,
     verdict,
+    ...r.notes.map((n) => `<p class="warn">Note: ${esc(n)}</p>`),
     '<h2>Summary</h2><table>',
     rows([
       ['blocks replayed', s.blocks], ['transactions', s.transactions], ['valid (re-validated)', s.valid], ['invalid', s.invalid],
@@ -34,7 +35,6 @@ export function renderHtml(r: AuditReport): string {
   if (r.stateComparison) {
     const c = r.stateComparison;
     parts.push(`<h2>State compared with the peer of ${esc(c.peerMspId)}</h2><p>${c.probes} signed queries; ${c.keysCompared} of ${c.keysInState} keys compared by version; ${c.differences.filter((d) => d.severity === 'error').length} differences.</p>`);
-    for (const n of c.notes) parts.push(`<p class="warn">${esc(n)}</p>`);
   }
   if (r.evidence) parts.push(...evidenceSection(r));
   parts.push('</body></html>');

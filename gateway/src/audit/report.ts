@@ -29,6 +29,8 @@ export interface AuditReport {
     readonly verifiedTxPerSecond: number;
   };
   readonly orgs: readonly OrgActivity[];
+  /** Limits of what was checked (block 0 taken as served, ...). */
+  readonly notes: readonly string[];
   readonly anomalies: readonly Anomaly[];
   readonly stateComparison: StateComparison | undefined;
   readonly evidence: EvidenceChain | undefined;
@@ -39,6 +41,8 @@ export function buildReport(o: {
   source: string;
   outcome: ReplayOutcome;
   workers: number;
+  /** Whether block 0 was checked against a hash known out of band. */
+  genesisTrusted: boolean;
   comparison?: StateComparison;
   evidence?: EvidenceChain;
   now?: Date;
@@ -71,6 +75,10 @@ export function buildReport(o: {
       verifiedTxPerSecond: rate(o.outcome.txsReplayed),
     },
     orgs: [...s.orgs.values()].sort((a, b) => a.mspId.localeCompare(b.mspId)),
+    notes: [
+      ...(o.genesisTrusted ? [] : ['block 0 was taken as served: no trusted genesis hash was given (--genesis-hash or the trust store), so a rewritten genesis config would go unseen']),
+      ...(o.comparison?.notes ?? []),
+    ],
     anomalies,
     stateComparison: o.comparison,
     evidence: o.evidence,

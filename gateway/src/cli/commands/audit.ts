@@ -115,6 +115,7 @@ function printSummary(ctx: CliContext, r: AuditReport): void {
   ctx.printer.line(`${s.signaturesVerified} signatures verified on ${s.workers} threads: ${s.verifiedTxPerSecond} tx/s, ${s.blocksPerSecond} blocks/s`);
   if (r.stateComparison) ctx.printer.line(`state: ${r.stateComparison.keysCompared} of ${r.stateComparison.keysInState} keys compared with the peer of ${r.stateComparison.peerMspId}`);
   if (r.evidence) ctx.printer.line(`evidence chain of ${r.evidence.subject}: ${r.evidence.nodes.length} records`);
+  for (const n of r.notes) ctx.printer.line(`note: ${n}`);
   for (const a of r.anomalies) ctx.printer.line(`  ${a.severity === 'error' ? 'FAIL' : 'warn'} block ${a.block}${a.tx !== undefined ? ` tx ${a.tx}` : ''} ${a.check}: ${a.detail}`);
   ctx.printer.line(r.clean ? 'CLEAN: no anomalies' : `ANOMALIES: ${s.errors}`);
 }
