@@ -3,7 +3,7 @@
  * network, the integration test asserts on what it returns, and the auditor replays its ledger.
  * Every step goes through the public facades with the acting org's own identity.
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { RecognitionRecord } from '@alliance/chaincode/model/lab/report';
 import type { Verdict, VerificationOutcomeRecord } from '@alliance/chaincode/model';
 import { DEFAULT_PROFILE_PATH } from '../connect/profile';
@@ -68,7 +68,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const narrator = newNarrator(options.write);
   const evidence = newEvidenceWriter(options.evidenceDir ?? join(dirname(profilePath), 'demo'), ids.suffix);
   const story = newStory({ actors, narrator, ids, time: newTimeline(options.clock), evidence });
-  narrator.line(`The Safety Alliance story, run ${ids.suffix} (channel height ${height.toString()}); evidence files in ${evidence.dir}`);
+  const shownDir = relative(process.cwd(), evidence.dir) || '.';
+  narrator.line(`The Safety Alliance story, run ${ids.suffix} (channel height ${height.toString()}); evidence files in ${shownDir}`);
 
   await governance(story);
   await supply(story);
@@ -83,7 +84,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
   const { lotId, batchId } = story.facts;
   if (lotId === undefined || batchId === undefined) throw new Error('the story ended without its lot and batch');
-  for (const line of nextSteps(ids, lotId, batchId, evidence.dir)) narrator.line(line);
+  for (const line of nextSteps(ids, lotId, batchId, shownDir)) narrator.line(line);
   return {
     ids,
     lotId,

@@ -20,6 +20,7 @@ import {
   type AllianceConnection,
   type TypedInvoker,
 } from '@alliance/gateway';
+import { orgRole } from '@alliance/chaincode/model';
 import { startTestNetwork, testDefinition, type TestNetwork } from '../../network/harness/network';
 import { ALLIANCE_CHAINCODE_DIR } from './alliance-network';
 
@@ -51,7 +52,7 @@ export async function startMemberNetwork(orgs: number): Promise<MemberNetwork> {
   const watchers = def.orgs.map((o) => peerLedgerSource(connect(`${o.name}/Admin`)));
   const as = (identity: string): AllianceClient => clientOf(connect(identity), watchers);
   try {
-    await as('platform/Admin').members.bootstrap({ members: def.orgs.map((o) => ({ mspId: o.mspId, name: o.name, roles: [...o.roles] })) });
+    await as('platform/Admin').members.bootstrap({ members: def.orgs.map((o) => ({ mspId: o.mspId, name: o.name, roles: o.roles.map((r) => orgRole.parse(r)) })) });
   } catch (e) {
     await net.stop();
     throw e;

@@ -7,11 +7,13 @@
 import { USP_2232_PDE } from '../../rules/lab/limits';
 import { checkDailyExposure, type ElementExposure, type ExposureInput } from '../../rules/supply/exposure';
 import { assessRelease } from '../../rules/supply/release';
+import type { HoldRecord } from '../../model/supply/hold';
 import type { LotRecord } from '../../model/supply/lot';
 import type { VerdictEvidence, VerdictReason } from '../../model/supply/verdict';
 import type { AllianceContext } from '../context';
 import { getProduct, listProducts } from '../products/specifications';
 import { VERIFICATION_KEYS } from '../verifications/keys';
+import { holdKey } from './keys';
 import { elementKey, labEvidenceFor, type LabEvidence } from './lab-evidence';
 import { parentsOf } from './lineage';
 import { loadLot, openHolds } from './records';
@@ -46,6 +48,17 @@ async function passedVerifications(ctx: AllianceContext, lotId: string, analyte:
   );
 }
 
+/**
+ * Whether a released input still stands behind the batch. A rejected or recalled input no longer
+ * does, unless the batch was re-tested: its hold for that input was lifted by a new VERIFIED
+ * report on the batch itself (rule 33).
+ */
+async function inputStillGood(ctx: AllianceContext, batchId: string, input: LotRecord): Promise<boolean> {
+  if (input.state !== 'REJECTED' && input.state !== 'RECALLED') return true;
+  const hold = await ctx.store.get<HoldRecord>(holdKey(ctx.store, batchId, `${input.state}~${input.id}`));
+  return hold?.closed?.basis === 'NEW_VERIFIED_REPORT';
+}
+
 /** Rule 34 for a batch: every USP element, from the inputs' latest conforming results or the batch's own. */
 async function batchChecks(
   ctx: AllianceContext,
@@ -57,7 +70,7 @@ async function batchChecks(
   const product = batch.productId === undefined ? undefined : await getProduct(ctx, batch.productId);
   for (const link of await parentsOf(ctx, batch.id)) {
     const input = await loadLot(ctx, link.id);
-    if (input.releasedAt === undefined || input.state === 'REJECTED' || input.state === 'RECALLED') {
+    if (input.releasedAt === undefined || !(await inputStillGood(ctx, batch.id, input))) {
       reasons.push({
         code: 'INPUT_NOT_RELEASED',
         refId: input.id,

@@ -4,11 +4,17 @@
  */
 import { AllianceError } from '../../model/errors';
 import type { ProficiencyTestRecord, RecordProficiencyTestInput } from '../../model/proficiency';
+import { classifyPt, ptCurrency } from '../../rules/lab/pt-currency';
 import type { AllianceContext } from '../context';
+import { labHooks } from '../lots/lab-hooks';
 import { PROFICIENCY_KEY_TYPE, proficiencyKey } from './keys';
 import { getMember } from './registry';
 
-/** Records one PT result. @throws AllianceError ALREADY_EXISTS, CHRONOLOGY_VIOLATION, INVALID_STATE */
+/**
+ * Records one PT result. When it leaves the sub-field PT_ACTION_REQUIRED (rule 16), the lab's
+ * recognitions for the analyte are suspended (rule 20).
+ * @throws AllianceError ALREADY_EXISTS, CHRONOLOGY_VIOLATION, INVALID_STATE
+ */
 export async function recordProficiencyTest(
   ctx: AllianceContext,
   input: RecordProficiencyTestInput,
@@ -31,7 +37,10 @@ export async function recordProficiencyTest(
     });
   }
   const record: ProficiencyTestRecord = { ...input, recorded: ctx.stamp() };
+  // Read before the write: Fabric has no read-your-writes, so the new result is added by hand.
+  const earlier = await proficiencyTestsOf(ctx, input.labMspId, input);
   await ctx.store.put(key, record);
+  await suspendOnActionRequired(ctx, [...earlier, record]);
   ctx.emit(
     'proficiency.recorded',
     { kind: 'proficiency-test', id: `${input.scheme}/${input.round}` },
@@ -61,4 +70,27 @@ export async function proficiencyTestsOf(
     if (subField.matrix !== undefined) attrs.push(subField.matrix);
   }
   return (await ctx.store.list<ProficiencyTestRecord>(PROFICIENCY_KEY_TYPE, attrs)).map((e) => e.value);
+}
+
+/**
+ * Suspends the lab's recognitions for the analyte when the result just recorded (the last
+ * of `subField`) is unsatisfactory and leaves its sub-field needing PT action. The
+ * recognition names analytes, not matrices, so every recognition of the analyte is suspended:
+ * the cautious reading of "its PT in that sub-field becomes unsatisfactory".
+ */
+async function suspendOnActionRequired(
+  ctx: AllianceContext,
+  subField: readonly ProficiencyTestRecord[],
+): Promise<void> {
+  const latest = subField[subField.length - 1];
+  if (latest === undefined || classifyPt(latest.scoreType, latest.score) !== 'UNSATISFACTORY') return;
+  const policy = await ctx.policy();
+  const outcomes = subField.map((r) => ({
+    evaluatedAt: `${r.date}T00:00:00.000Z`,
+    scoreType: r.scoreType,
+    score: r.score,
+  }));
+  if (ptCurrency(outcomes, ctx.now, policy.parameters.ptCurrencyMonths) !== 'PT_ACTION_REQUIRED') return;
+  const cause = `PT ${latest.scheme}/${latest.round} unsatisfactory for ${latest.analyte} in ${latest.matrix}`;
+  await labHooks().suspendRecognitions(ctx, latest.labMspId, [latest.analyte], cause);
 }

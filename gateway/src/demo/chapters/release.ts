@@ -36,11 +36,11 @@ export async function releaseAndMake(story: Story): Promise<Verdict> {
   return verdict;
 }
 
-/** Prints a verdict: state, releasable, trusted, exposure and reasons. */
-export function printVerdict(story: Story, v: Verdict): void {
+/** Prints a verdict: state, releasable, trusted, reasons, and the daily exposure when asked. */
+export function printVerdict(story: Story, v: Verdict, withExposure = true): void {
   const { narrator } = story;
   narrator.fact(`verdict on ${v.lotId}: state ${v.state}, releasable ${String(v.releasable)}, ${v.trusted ? 'TRUSTED' : 'NOT TRUSTED'}`);
-  for (const e of v.exposure ?? []) {
+  for (const e of withExposure ? (v.exposure ?? []) : []) {
     narrator.fact(`  ${e.element}: ${e.exposureUgPerDay?.toPrecision(2) ?? '?'} µg/day of PDE ${e.pdeUgPerDay.toString()} µg/day (${e.basis})`);
   }
   for (const r of v.reasons) narrator.fact(`  ${r.code}: ${r.message}`);

@@ -30,7 +30,7 @@ export async function revocation(story: Story): Promise<RevocationOutcome> {
   const lotVerdict = await story.read('brandUser', (c) => c.verdicts.get({ lotId }));
   narrator.fact(`lot ${lotId}: ${lotVerdict.state}, releasable ${String(lotVerdict.releasable)}`);
   const batchVerdict = await story.read('brandUser', (c) => c.verdicts.get({ lotId: batchId }));
-  printVerdict(story, batchVerdict);
+  printVerdict(story, batchVerdict, false);
   const batchHolds = await story.read('brandUser', (c) => c.lots.holds({ lotId: batchId }));
   for (const h of batchHolds.filter((x) => x.status === 'OPEN')) {
     narrator.fact(`hold ${h.holdId} on ${h.lotId} from ${h.originLotId}: ${h.cause.kind} ${h.cause.refId}: ${h.cause.reason}`);

@@ -103,6 +103,7 @@ export async function calibratedRun(
   users: AllianceUsers,
   ids: { instrumentId: string; crmId: string; runId: string },
   day: string,
+  lotId = LOT,
 ): Promise<void> {
   h.setTime(`${day}T12:00:00Z`);
   await h.ok(users.labAnalyst, 'calibrations:RecordCalibration', {
@@ -115,7 +116,7 @@ export async function calibratedRun(
   }); // prettier-ignore
   h.setTime(`${day}T15:00:00Z`);
   await h.ok(users.labAnalyst, 'runs:RecordRun', {
-    runId: ids.runId, instrumentId: ids.instrumentId, calibrationId: `CAL-${ids.runId}`, dailyCheckId: `CHK-${ids.runId}`, lotId: LOT,
+    runId: ids.runId, instrumentId: ids.instrumentId, calibrationId: `CAL-${ids.runId}`, dailyCheckId: `CHK-${ids.runId}`, lotId,
     methodId: 'M-ICPMS', methodVersion: '1', startedAt: `${day}T13:00:00Z`, endedAt: `${day}T15:00:00Z`,
     rawData: [{ fileName: `${ids.runId}.csv`, sha256: HASH, acquiredAt: `${day}T14:00:00Z` }], suitability: { driftPct: 8 },
   }); // prettier-ignore

@@ -1,11 +1,9 @@
 import type { DomainEvent, HoldRecord, LotEventRecord, LotRecord } from '@alliance/chaincode/model';
 import { bootstrappedAlliance } from '../../support';
 import { GTIN_A, lotAtBrand, lotInput, productSpec, released, when } from './fixtures';
-import { bindLabAreaWithoutReports } from './lab-area';
 
 // Each file issues real certificates and runs dozens of transactions: generous under load.
 jest.setTimeout(30_000);
-beforeAll(bindLabAreaWithoutReports);
 
 const lotKey = (id: string): string => `\x00lot\x00${id}\x00`;
 const SSCC = '009506000130000019';

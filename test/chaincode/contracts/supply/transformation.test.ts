@@ -11,11 +11,9 @@ import {
   transformInput,
   when,
 } from './fixtures';
-import { bindLabAreaWithoutReports } from './lab-area';
 
 // Each file issues real certificates and runs dozens of transactions: generous under load.
 jest.setTimeout(30_000);
-beforeAll(bindLabAreaWithoutReports);
 
 /** Two released raw lots at the brand: A (100 kg, expires 2026-12-31) and B (100 kg, expires 2026-09-30). */
 async function twoReleasedLots(): Promise<{ h: LedgerHarness; users: AllianceUsers; a: string; b: string }> {

@@ -10,11 +10,9 @@ import {
   underTest,
   when,
 } from './fixtures';
-import { bindLabAreaWithoutReports } from './lab-area';
 
 // Each file issues real certificates and runs dozens of transactions: generous under load.
 jest.setTimeout(30_000);
-beforeAll(bindLabAreaWithoutReports);
 
 describe('verdicts (8.9) without lab evidence', () => {
   let h: LedgerHarness;

@@ -10,44 +10,17 @@ import {
   type TestIdentity,
 } from '../../support';
 import { GTIN_A, lotAtBrand, productSpec } from './fixtures';
-import { bindLabAreaWithoutReports } from './lab-area';
+import {
+  brandApprover,
+  commitAndReveal,
+  dispatchedCase,
+  protocol,
+  referenceResults,
+  SALT,
+} from './verification-case';
 
 // Each file issues real certificates and runs dozens of transactions: generous under load.
 jest.setTimeout(30_000);
-beforeAll(bindLabAreaWithoutReports);
-
-function protocol(lotId: string) {
-  return {
-    title: 'Pb in turmeric extract: overseas lab vs domestic verifier',
-    labs: [
-      { mspId: 'LabMSP', role: 'SENDING' },
-      { mspId: 'VerifierMSP', role: 'REFERENCE' },
-    ],
-    analytes: [
-      {
-        analyte: 'Pb',
-        matrix: 'raw material',
-        unit: 'mg/kg',
-        levels: [1],
-        method: { id: 'M-ICPMS-PB', version: '3', reference: 'USP <233>' },
-        assignedValueSource: 'REFERENCE_LAB',
-        referenceLab: 'VerifierMSP',
-        sigmaRule: 'HORWITZ_THOMPSON',
-        scoreType: 'z',
-      },
-    ],
-    instruments: [
-      { lab: 'LabMSP', instrumentId: 'ICPMS-7' },
-      { lab: 'VerifierMSP', instrumentId: 'ICPMS-V1' },
-    ],
-    testItems: [{ lotId, homogeneityEvidence: 'HOM-2025-11', stabilityEvidence: 'STAB-2025-11' }],
-    replicates: 3,
-    acceptanceCriteria: '|z| <= 2, HorRat 0.5-2.0, mean difference <= CD (ISO 5725-6)',
-  };
-}
-
-const SALT = { LabMSP: 'lab-salt-0123456789', VerifierMSP: 'verifier-salt-987654' };
-const reference = [{ analyte: 'Pb', values: [1, 1, 1], expandedUncertainty: 0.04, coverageFactor: 2 }];
 
 interface Case {
   h: LedgerHarness;
@@ -56,58 +29,14 @@ interface Case {
   lotId: string;
 }
 
-async function approvedCase(caseId: string, base: Case): Promise<Case> {
-  const { h, users, brandApprover, lotId } = base;
-  const opened = await h.ok<VerificationCaseRecord>(users.brandAdmin, 'verifications:OpenCase', {
-    caseId,
-    protocol: protocol(lotId),
-  });
-  expect(opened).toMatchObject({
-    state: 'DRAFT',
-    verifier: 'VerifierMSP',
-    requester: 'BrandMSP',
-    protocolVersion: 1,
-  });
-  for (const approver of [users.labApprover, users.verifierApprover, brandApprover]) {
-    await h.ok(approver, 'verifications:ApproveProtocol', { caseId });
-  }
-  await h.ok(users.brandAdmin, 'verifications:DispatchSamples', { caseId });
-  return base;
-}
-
 async function setUp(): Promise<Case> {
   const { h, users } = await bootstrappedAlliance();
   await h.ok(users.brandAdmin, 'products:RegisterProduct', productSpec());
   const lotId = await lotAtBrand(h, users, GTIN_A, 'CV-1');
-  return { h, users, brandApprover: await h.user('BrandMSP', 'approver', 'QA approver@brand'), lotId };
+  return { h, users, brandApprover: await brandApprover(h), lotId };
 }
 
-async function commitAndReveal(
-  c: Case,
-  caseId: string,
-  labValues: number[],
-): Promise<VerificationCaseRecord> {
-  const { h, users } = c;
-  const labResults = [{ analyte: 'Pb', values: labValues, expandedUncertainty: 0.1, coverageFactor: 2 }];
-  await h.ok(users.labAnalyst, 'verifications:CommitResults', {
-    caseId,
-    commitment: resultsCommitment(caseId, 'LabMSP', labResults, SALT.LabMSP),
-  });
-  await h.ok(users.verifierAnalyst, 'verifications:CommitResults', {
-    caseId,
-    commitment: resultsCommitment(caseId, 'VerifierMSP', reference, SALT.VerifierMSP),
-  });
-  await h.ok(users.labAnalyst, 'verifications:RevealResults', {
-    caseId,
-    salt: SALT.LabMSP,
-    results: labResults,
-  });
-  return h.ok<VerificationCaseRecord>(users.verifierAnalyst, 'verifications:RevealResults', {
-    caseId,
-    salt: SALT.VerifierMSP,
-    results: reference,
-  });
-}
+const reference = referenceResults();
 
 describe('comparative verification (8.7)', () => {
   let c: Case;
@@ -228,11 +157,11 @@ describe('comparative verification (8.7)', () => {
   });
 
   it('counts a second QUESTIONABLE in a row on one analyte as UNSATISFACTORY, then investigates and closes', async () => {
-    await approvedCase('CV-Q1', c);
-    const first = await commitAndReveal(c, 'CV-Q1', [1.35, 1.35, 1.35]);
+    await dispatchedCase(c.h, c.users, 'CV-Q1', c.lotId);
+    const first = await commitAndReveal(c.h, c.users, 'CV-Q1', [1.35, 1.35, 1.35]);
     expect(first).toMatchObject({ state: 'QUESTIONABLE' });
-    await approvedCase('CV-Q2', c);
-    const second = await commitAndReveal(c, 'CV-Q2', [1.35, 1.35, 1.35]);
+    await dispatchedCase(c.h, c.users, 'CV-Q2', c.lotId);
+    const second = await commitAndReveal(c.h, c.users, 'CV-Q2', [1.35, 1.35, 1.35]);
     expect(second).toMatchObject({ state: 'UNSATISFACTORY' });
     const outcome = await c.h.ok<VerificationOutcomeRecord>(c.users.auditor, 'verifications:GetOutcome', {
       caseId: 'CV-Q2',
@@ -279,7 +208,7 @@ describe('comparative verification (8.7)', () => {
       (await h.refused(users.brandAdmin, 'verifications:OpenCase', { caseId: 'CV-Y', protocol: noVerifier }))
         .code,
     ).toBe('VALIDATION_FAILED');
-    await approvedCase('CV-Z', c);
+    await dispatchedCase(h, users, 'CV-Z', lotId);
     const wrong = [{ analyte: 'Pb', values: [1, 1], expandedUncertainty: 0.1, coverageFactor: 2 }];
     await h.ok(users.labAnalyst, 'verifications:CommitResults', {
       caseId: 'CV-Z',
