@@ -163,6 +163,11 @@ describe('auditor replay of a real ledger', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<svg');
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const fetched = tempDir('alliance-fetch-');
+    expect((await runCli(['--profile', net.network.profilePath, '--as', 'supplier/User1', 'audit', 'fetch', fetched], { stdout: () => undefined })).exitCode).toBe(0);
+    const again = await replayLedger({ source: directoryBlockSource(fetched), pool, genesisHash, to: blocks.length });
+    expect(again.state.anomalies).toEqual([]);
+    expect(again.state.txs).toEqual(clean.state.txs);
     const forged = await writeCopy((bs) => {
       dropTransaction(bs[3]!, 0);
       rechain(bs, 3, forger);

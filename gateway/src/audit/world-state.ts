@@ -30,6 +30,18 @@ export function compareKeys(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
+/** Index of the first key not below `start` (binary search: range scans stay cheap on large states). */
+function firstAtOrAfter(sorted: readonly string[], start: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(sorted[mid] ?? '', start) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The world state and per-key history rebuilt from valid transactions alone. */
 export class WorldState implements StateView {
   readonly #entries = new Map<string, Map<string, StateEntry>>();
@@ -45,8 +57,8 @@ export class WorldState implements StateView {
     if (!entries) return [];
     const keys = this.#sortedKeys(ns, entries);
     const out: [string, StateEntry][] = [];
-    for (const k of keys) {
-      if (compareKeys(k, start) < 0) continue;
+    for (let i = firstAtOrAfter(keys, start); i < keys.length; i++) {
+      const k = keys[i] ?? '';
       if (end !== '' && compareKeys(k, end) >= 0) break;
       const e = entries.get(k);
       if (e) out.push([k, e]);
