@@ -7,6 +7,7 @@ import { holdable } from '../../rules/supply/lot-state';
 import type { HoldCause, HoldRecord } from '../../model/supply/hold';
 import type { LotRecord } from '../../model/supply/lot';
 import type { AllianceContext } from '../context';
+import { revokeBadgesOf } from './badge-revocation';
 import { holdKey, lotKey } from './keys';
 import { allDownstream } from './lineage';
 import { effectiveState, saveHold } from './records';
@@ -20,7 +21,8 @@ export function holdIdFor(cause: HoldCause): string {
 
 /**
  * Puts every lot of `lotIds` and everything downstream of them on HOLD_ADDITIONAL_VERIFICATION
- * with `cause`, and emits `lot.held` per lot plus one `hold.propagated`.
+ * with `cause`, and emits `lot.held` per lot plus one `hold.propagated`. A cause that breaks a
+ * Trusted Source condition also revokes the badge of each flagged lot's supplier (rule 36).
  * Lots that no longer exist or have reached their end (rejected, recalled, expired, consumed) get
  * no hold, but the walk still passes through them to the batches they went into.
  * @returns every lot or batch now held by this cause, flagged lots first, downstream after
@@ -38,8 +40,10 @@ export async function flagForAdditionalVerification(
   }
   const holdId = holdIdFor(cause);
   const held: string[] = [];
+  const flaggedLots: LotRecord[] = [];
   for (const [lotId, originLotId] of origin) {
     const lot = await ctx.store.get<LotRecord>(lotKey(ctx.store, lotId));
+    if (lot !== undefined && originLotId === lotId) flaggedLots.push(lot);
     if (lot === undefined || !holdable(await effectiveState(ctx, lot))) continue;
     held.push(lotId);
     const existing = await ctx.store.get<HoldRecord>(holdKey(ctx.store, lotId, holdId));
@@ -55,5 +59,6 @@ export async function flagForAdditionalVerification(
     ctx.emit('lot.held', { kind: 'lot', id: lotId }, { holdId, cause, owner: lot.owner, originLotId });
   }
   ctx.emit('hold.propagated', { kind: 'hold', id: holdId }, { cause, flagged, held });
+  await revokeBadgesOf(ctx, flaggedLots, cause);
   return held;
 }

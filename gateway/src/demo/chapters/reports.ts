@@ -21,6 +21,10 @@ export async function reports(story: Story, files: RunFiles): Promise<Recognitio
     for (const v of draft.evaluation.verdicts) {
       narrator.fact(`${v.analyte}/${v.species}: ${v.outcome}${v.limit === undefined ? '' : ` (limit ${v.limit.toString()} µg/g, ${v.limitSource ?? ''})`}`);
     }
+    if (draft.labelClaims !== undefined) {
+      const flags = draft.labelFlags.map((f) => f.message);
+      narrator.fact(`label claim ${JSON.stringify(draft.labelClaims)}: ${flags.length === 0 ? 'no flag (no 2S-α-tocopherol above the LOQ)' : flags.join('; ')}`);
+    }
     await story.act('labAnalyst', 'report.submit', `submits ${reportId} (content final, hash ${draft.contentHash.slice(0, 12)}…)`, (c) => c.reports.submit({ reportId }));
     await story.act('labAnalyst', 'report.sign', `signs ${reportId} as author`, (c) => c.reports.sign({ reportId }));
     await story.act('labReviewer', 'report.review', `reviews ${reportId}`, (c) => c.reports.review({ reportId }));
