@@ -5,6 +5,7 @@ import { isChaincodeError, isConfigurationError } from '../errors/guards';
 import { newCliContext, type CliContext, type GlobalOptions } from './context';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { registerConfigCommands } from './commands/config';
+import { registerAuditCommands } from './commands/audit';
 import { registerEventsCommand } from './commands/events';
 import { registerIdentityCommands } from './commands/identity';
 import { registerGenericCommands } from './commands/invoke';
@@ -41,6 +42,7 @@ export async function runCli(argv: readonly string[], io: { stdout?: (s: string)
   registerTraceCommand(program, context);
   registerTxCommands(program, context, setExit);
   registerEventsCommand(program, context);
+  registerAuditCommands(program, context, setExit);
   registerGenericCommands(program, context, setExit);
   registerConfigCommands(program, context);
   registerIdentityCommands(program, context);

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
  * content, never a mix: write a temp file in the same folder, fsync it, rename it over the target,
  * then fsync the folder so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fh = await open(tmp, 'w', 0o600);
   try {
-    await fh.writeFile(content, 'utf8');
+    await (typeof content === 'string' ? fh.writeFile(content, 'utf8') : fh.writeFile(content));
     await fh.sync();
   } finally {
     await fh.close();

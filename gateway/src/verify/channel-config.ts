@@ -6,6 +6,8 @@ import { satisfiesSignaturePolicy } from './policy';
 export interface ChannelConfigView {
   /** Number of the config block it was read from. */
   readonly blockNumber: bigint;
+  /** The channel the configuration belongs to. */
+  readonly channelId: string;
   /** The configuration's sequence. */
   readonly sequence: number;
   /** The root group (`Channel`). */
@@ -31,8 +33,17 @@ export function readConfigBlock(block: common.Block): ChannelConfigView {
   const chdr = common.ChannelHeader.deserializeBinary(payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array());
   if (chdr.getType() !== common.HeaderType.CONFIG) throw new Error(`block ${block.getHeader()?.getNumber() ?? '?'} is not a config block`);
   const config = common.ConfigEnvelope.deserializeBinary(payload.getData_asU8()).getConfig();
-  const root = config?.getChannelGroup();
-  if (!config || !root) throw new Error('config block has no channel group');
+  if (!config) throw new Error('config block has no channel group');
+  return configView(config, BigInt(block.getHeader()?.getNumber() ?? 0), chdr.getChannelId());
+}
+
+/**
+ * The view of a `common.Config` (from a config block, or a new config a replay is about to adopt).
+ * @throws Error when the config has no channel group or holds an MSP that is not X.509
+ */
+export function configView(config: common.Config, blockNumber: bigint, channelId: string): ChannelConfigView {
+  const root = config.getChannelGroup();
+  if (!root) throw new Error('config block has no channel group');
   const msps = new Map<string, ChannelMsp>();
   for (const section of ['Application', 'Orderer']) {
     const group = root.getGroupsMap().get(section);
@@ -43,7 +54,7 @@ export function readConfigBlock(block: common.Block): ChannelConfigView {
       msps.set(m.mspId, m);
     });
   }
-  return { blockNumber: BigInt(block.getHeader()?.getNumber() ?? 0), sequence: config.getSequence(), root, msps };
+  return { blockNumber, channelId, sequence: config.getSequence(), root, msps };
 }
 
 /** MSP IDs of the channel's application orgs. */

@@ -25,6 +25,8 @@ export interface ParsedTransaction {
     readonly chaincodeProposalPayload: Uint8Array;
     readonly proposalResponsePayload: Uint8Array;
     readonly proposalHash: Uint8Array;
+    /** `peer.ChaincodeAction` bytes (the response payload's extension): results, events, response, chaincode id. */
+    readonly chaincodeAction: Uint8Array;
     readonly endorsements: readonly CarriedEndorsement[];
     readonly actionCount: number;
   };
@@ -85,6 +87,7 @@ export function parseEnvelope(envelopeBytes: Uint8Array, index: number): ParsedT
       chaincodeProposalPayload: cap.getChaincodeProposalPayload_asU8(),
       proposalResponsePayload: prpBytes,
       proposalHash: prp.getProposalHash_asU8(),
+      chaincodeAction: prp.getExtension_asU8(),
       endorsements: endorsed.getEndorsementsList().map((e) => ({ endorser: e.getEndorser_asU8(), signature: e.getSignature_asU8() })),
       actionCount: tx.getActionsList().length,
     },

@@ -1,0 +1,61 @@
+import { common } from '@hyperledger/fabric-protos';
+import { configView, type ChannelConfigView } from '../verify/channel-config';
+import type { Anomaly, OrgActivity, TxSummary } from './types';
+import { WorldState } from './world-state';
+
+/** Where a transaction id was first seen and the code the auditor gave it. */
+export interface TxLocation {
+  readonly block: number;
+  readonly tx: number;
+  readonly code: number;
+}
+
+/** Everything a replay carries from one block to the next (and what a checkpoint saves). */
+export interface ReplayState {
+  /** The next block to replay. */
+  nextBlock: number;
+  /** Hash of the last replayed header (undefined before block 0). */
+  previousHash: Uint8Array | undefined;
+  config: ChannelConfigView | undefined;
+  /** The `common.Config` the view was built from (kept to save it). */
+  configProto: common.Config | undefined;
+  lastConfigBlock: number;
+  readonly world: WorldState;
+  readonly txIndex: Map<string, TxLocation>;
+  readonly txs: TxSummary[];
+  readonly anomalies: Anomaly[];
+  readonly orgs: Map<string, OrgActivity>;
+  /** Signatures verified so far. */
+  signatures: number;
+}
+
+/** The state before block 0. */
+export function emptyReplayState(): ReplayState {
+  return {
+    nextBlock: 0,
+    previousHash: undefined,
+    config: undefined,
+    configProto: undefined,
+    lastConfigBlock: 0,
+    world: new WorldState(),
+    txIndex: new Map(),
+    txs: [],
+    anomalies: [],
+    orgs: new Map(),
+    signatures: 0,
+  };
+}
+
+/** Adopts a configuration from block `n` on. */
+export function adoptConfig(state: ReplayState, config: common.Config, n: number, channelId: string): void {
+  state.config = configView(config, BigInt(n), channelId);
+  state.configProto = config;
+  state.lastConfigBlock = n;
+}
+
+/** The activity record of an org, created on first use. */
+export function orgActivity(state: ReplayState, mspId: string): OrgActivity {
+  let a = state.orgs.get(mspId);
+  if (!a) state.orgs.set(mspId, (a = { mspId, submitted: 0, valid: 0, invalid: 0, endorsed: 0 }));
+  return a;
+}

@@ -1,0 +1,147 @@
+import { common, gateway } from '@hyperledger/fabric-protos';
+import { canonicalJson } from '@alliance/chaincode/model';
+import type { AllianceConnection } from '../connect/connection';
+import { blockHeaderHash } from '../verify/block-hash';
+import { checkIdentity } from '../verify/msp';
+import { peerLedgerSource } from '../verify/ledger-source';
+import { parseChaincodeAction, versionOf, type ReadVersion } from '../verify/rwset-parse';
+import { parseEnvelope } from '../verify/transaction-parse';
+import { parseKey } from './evidence';
+import { printable, sameVersion, show } from './read-conflicts';
+import type { ReplayState } from './replay-state';
+import { verifyInline } from './signature-pool';
+import type { Anomaly } from './types';
+
+/** How the rebuilt state compared with what a peer signed. */
+export interface StateComparison {
+  /** The org whose peer was asked. */
+  readonly peerMspId: string;
+  readonly probes: number;
+  /** Distinct keys whose version the peer signed and the auditor compared. */
+  readonly keysCompared: number;
+  /** Keys of the rebuilt namespace in total. */
+  readonly keysInState: number;
+  readonly differences: Anomaly[];
+  readonly notes: string[];
+}
+
+/** One query the chaincode offers, and the input that asks it about a record. */
+interface Probe {
+  readonly contract: string;
+  readonly fn: string;
+  readonly input: unknown;
+}
+
+/** The queries that read each record type (and, through their range scans, its neighbours). */
+function probesFor(type: string, attrs: readonly string[]): Probe[] {
+  const id = attrs[0] ?? '';
+  switch (type) {
+    case 'lot':
+      return [
+        { contract: 'lots', fn: 'GetLot', input: { lotId: id } },
+        { contract: 'lots', fn: 'GetLotEvents', input: { lotId: id } },
+        { contract: 'lots', fn: 'GetHolds', input: { lotId: id } },
+      ];
+    case 'member':
+      return [{ contract: 'members', fn: 'ListMembers', input: undefined }];
+    case 'policy':
+      return [{ contract: 'policy', fn: 'PolicyHistory', input: undefined }];
+    case 'instrument':
+      return [{ contract: 'instruments', fn: 'GetInstrument', input: { instrumentId: id } }];
+    case 'vcase':
+      return [{ contract: 'verifications', fn: 'GetCase', input: { caseId: id } }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Compares the rebuilt state with a peer's without trusting the peer's word: each probe is a
+ * chaincode query sent for endorsement to that peer alone (and never submitted). The peer signs
+ * its response, whose read set names every key the query read with the version `(block, tx)` it
+ * holds, and every key a range scan returned. The auditor checks the peer's signature, then
+ * compares each version with the rebuilt one: a peer holding another value for a key must name
+ * another version, or sign a version whose write the replay knows to be different.
+ * @param sample - how many records to probe per record type (undefined: every record)
+ */
+export async function compareWithPeer(conn: AllianceConnection, state: ReplayState, ns: string, sample?: number): Promise<StateComparison> {
+  const differences: Anomaly[] = [];
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const compared = new Set<string>();
+  const probes = new Map<string, Probe>();
+  const perType = new Map<string, number>();
+  for (const [key] of state.world.entries(ns)) {
+    const k = parseKey(key);
+    if (!k) continue;
+    const count = perType.get(k.type) ?? 0;
+    if (sample !== undefined && count >= sample) continue;
+    perType.set(k.type, count + 1);
+    for (const p of probesFor(k.type, k.attrs)) probes.set(`${p.contract}:${p.fn}:${canonicalJson(p.input ?? null)}`, p);
+  }
+  for (const p of probes.values()) {
+    const reads = await signedReads(conn, state, p, differences);
+    for (const r of reads) {
+      if (seen.has(`${r.ns}\u0000${r.key}`)) continue;
+      seen.add(`${r.ns}\u0000${r.key}`);
+      compared.add(r.key);
+      const ours = state.world.get(r.ns, r.key);
+      if (sameVersion(ours?.version, r.version)) continue;
+      differences.push({
+        block: ours?.version.block ?? r.version?.block ?? 0,
+        // Located at the replay's write of the key, or at the write the peer names when the replay has none.
+        ...(ours ? { tx: ours.version.tx, txId: ours.txId } : r.version ? { tx: r.version.tx } : {}),
+        check: 'state-version',
+        detail: `${conn.identity.mspId}'s peer holds ${r.ns} key ${printable(r.key)} at ${show(r.version)}; the replay holds it at ${show(ours?.version)}`,
+        severity: 'error',
+      });
+    }
+  }
+  const peerHash = await chainHash(conn, state, notes);
+  if (peerHash) differences.push(peerHash);
+  return { peerMspId: conn.identity.mspId, probes: probes.size, keysCompared: compared.size, keysInState: state.world.entries(ns).length, differences, notes };
+}
+
+/** Runs one probe and returns the reads the peer signed for it (range results included). */
+async function signedReads(conn: AllianceConnection, state: ReplayState, p: Probe, differences: Anomaly[]): Promise<{ ns: string; key: string; version: ReadVersion | undefined }[]> {
+  let bytes: Uint8Array;
+  try {
+    const args = p.input === undefined ? [] : [canonicalJson(p.input)];
+    const endorsed = await conn.contract(p.contract).newProposal(p.fn, { arguments: args, endorsingOrganizations: [conn.identity.mspId] }).endorse();
+    bytes = gateway.PreparedTransaction.deserializeBinary(endorsed.getBytes()).getEnvelope()?.serializeBinary() ?? new Uint8Array();
+  } catch (e) {
+    differences.push({ block: state.nextBlock, check: 'probe-failed', detail: `${p.contract}:${p.fn}: ${(e as Error).message}`, severity: 'warning' });
+    return [];
+  }
+  const tx = parseEnvelope(bytes, 0);
+  const e = tx.endorsed;
+  const config = state.config;
+  if (!e || !config) return [];
+  const signed = e.endorsements.some((en) => {
+    const id = checkIdentity(config.msps, en.endorser, new Date());
+    return id.ok && verifyInline({ certPem: Buffer.from(id.identity.idBytes).toString('utf8'), message: Buffer.concat([e.proposalResponsePayload, en.endorser]), signature: en.signature }) === undefined;
+  });
+  if (!signed) {
+    differences.push({ block: state.nextBlock, check: 'peer-signature', detail: `${p.contract}:${p.fn}: the peer's answer carries no valid endorsement`, severity: 'error' });
+    return [];
+  }
+  return parseChaincodeAction(e.chaincodeAction).namespaces.flatMap((n) => [
+    ...n.reads.map((r) => ({ ns: n.namespace, key: r.key, version: r.version })),
+    ...n.ranges.flatMap((ri) => (ri.getRawReads()?.getKvReadsList() ?? []).map((r) => ({ ns: n.namespace, key: r.getKey(), version: versionOf(r.getVersion()) }))),
+  ]);
+}
+
+/** Compares the peer's chain (height and last block hash) with the replayed one. */
+async function chainHash(conn: AllianceConnection, state: ReplayState, notes: string[]): Promise<Anomaly | undefined> {
+  const source = peerLedgerSource(conn);
+  const height = Number(await source.height());
+  if (height < state.nextBlock) return { block: height, check: 'peer-height', detail: `the peer's chain has ${height} blocks, the replay ${state.nextBlock}`, severity: 'error' };
+  if (height > state.nextBlock) notes.push(`the peer has ${height - state.nextBlock} blocks beyond the replay; versions written there show as differences`);
+  const last = common.Block.deserializeBinary(await source.blockByNumber(BigInt(state.nextBlock - 1)));
+  const header = last.getHeader();
+  const ours = state.previousHash;
+  if (!header || !ours || !Buffer.from(blockHeaderHash(header)).equals(Buffer.from(ours))) {
+    return { block: state.nextBlock - 1, check: 'peer-chain', detail: `the peer's block ${state.nextBlock - 1} is not the replayed one`, severity: 'error' };
+  }
+  return undefined;
+}
