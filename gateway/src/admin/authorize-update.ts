@@ -112,7 +112,7 @@ function deltaOf(current: Map<string, ConfigElement>, update: common.ConfigUpdat
  * @param channelId - the channel's name
  */
 export function checkUpdateAuthorization(config: common.Config, envelope: common.ConfigUpdateEnvelope, channelId: string, at = new Date()): UpdateAuthorization {
-  const view = configView(config);
+  const view = configView(config, channelId);
   const updateBytes = envelope.getConfigUpdate_asU8();
   const update = common.ConfigUpdate.deserializeBinary(updateBytes);
   const root = config.getChannelGroup();
