@@ -35,7 +35,10 @@ export async function status(opts: CommonOptions): Promise<void> {
   await printStatus(stateDir, profile);
 }
 
-/** Prints endpoints and asks a peer for the chaincode definition (proves the network answers). */
+/**
+ * Prints endpoints and asks a peer for the chaincode definition (proves the network answers);
+ * sets exit code 1 when no peer answers.
+ */
 export async function printStatus(stateDir: string, profile: ConnectionProfile): Promise<void> {
   const lines = [
     `state directory: ${stateDir}`,
@@ -62,6 +65,8 @@ export async function printStatus(stateDir: string, profile: ConnectionProfile):
       }
     } catch (err) {
       lines.push(`peers not answering: ${err instanceof Error ? err.message : String(err)}`);
+      // Scripts (npm start) read a non-zero status as "no callable network here".
+      process.exitCode = 1;
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
