@@ -10,6 +10,7 @@ const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { defaultNetworkDefinition } = require('../network/dist/definition');
 const { connectProfileGateway, startEmbeddedNetwork } = require('../network/dist/runtime');
+const { benchGatewayLibrary } = require('./bench/gateway');
 
 const ROOT = join(__dirname, '..');
 const ASSET_CHAINCODE = join(ROOT, 'test', 'network', 'fixtures', 'asset-chaincode');
@@ -148,6 +149,7 @@ async function benchThreeOrgs() {
 async function main() {
   const loadBefore = loadavg()[0];
   const threeOrg = await benchThreeOrgs();
+  const gatewayLibrary = await benchGatewayLibrary(progress);
   const result = {
     // Load average before and after: other work on the machine slows every figure.
     machine: {
@@ -158,6 +160,7 @@ async function main() {
     },
     targets: { committedTxPerSec: 300, submitP50Ms: 20, evaluateP50Ms: 3, readyMs: 3000 },
     threeOrgCreateAsset: threeOrg,
+    gatewayLibrary,
     allianceFiveOrg: {
       measured: false,
       reason: 'the alliance chaincode scenario is not part of this benchmark yet',

@@ -56,7 +56,7 @@ export { Members, MEMBERS_TRANSACTIONS } from './contracts/members';
 export { Policy, POLICY_TRANSACTIONS } from './contracts/policy';
 export { Products, PRODUCTS_TRANSACTIONS } from './contracts/products';
 export { Lots, LOTS_TRANSACTIONS, type TraceNode } from './contracts/lots';
-export { Verifications, VERIFICATIONS_TRANSACTIONS } from './contracts/verifications';
+export { Verifications, VERIFICATIONS_TRANSACTIONS, type VerificationCaseView } from './contracts/verifications';
 export { Verdicts, VERDICTS_TRANSACTIONS } from './contracts/verdicts';
 export { connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
 export { sha256File, verifyDocument, type DocumentVerification } from './verify/document';

@@ -1,7 +1,12 @@
 // The verifications facade and the `verification` CLI group against the embedded network and the
 // real chaincode: a frozen protocol through commit-reveal to a scored outcome, and every refusal.
-import { resultsCommitment, type RevealedResult, type VerificationCaseRecord, type VerificationOutcomeRecord } from '@alliance/chaincode/model';
-import { commandsNotRun, expectCliRefusal, jsonOf, ok, refusedWith, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
+import { parseProtocolInput, resultsCommitment, type RevealedResult, type VerificationOutcomeRecord } from '@alliance/chaincode/model';
+import { canonicalJson } from '@alliance/chaincode/ledger/json';
+import type { VerificationCaseView } from '@alliance/gateway';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandsNotRun, expectCliFailure, expectCliRefusal, jsonOf, ok, refusedWith, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
+import { tempDir } from './support/pki';
 import { GTIN_A, lotInState, productSpec } from './support/supply';
 
 jest.setTimeout(120_000);
@@ -71,7 +76,7 @@ describe('verifications facade', () => {
     expect(done.result).toMatchObject({ state: 'SATISFACTORY', outcome: 'SATISFACTORY' });
     await a.settle();
     const auditor = a.as('platform/auditor').verifications;
-    expect((await auditor.get({ caseId: 'CV-OK' })).state).toBe('SATISFACTORY');
+    expect(await auditor.get({ caseId: 'CV-OK' })).toMatchObject({ case: { state: 'SATISFACTORY', protocolVersion: 2 }, protocol: { version: 2 } });
     const outcome: VerificationOutcomeRecord = await auditor.outcome({ caseId: 'CV-OK' });
     expect(outcome.evaluations[0]).toMatchObject({ analyte: 'Pb', assignedValue: 1, outcome: 'SATISFACTORY' });
     expect((await a.as('verifier/Admin').verifications.close({ caseId: 'CV-OK', reason: 'satisfactory, filed' })).result.state).toBe('CLOSED');
@@ -143,7 +148,7 @@ describe('CLI: verification commands', () => {
     ok(await a.cli('verifier/analyst', 'verification', 'commit', ...commit('CV-CLI', 'VerifierMSP', REFERENCE)));
     ok(await a.cli('lab/analyst', 'verification', 'reveal', ...d({ caseId: 'CV-CLI', salt: SALT.LabMSP, results: pb([1.35, 1.35, 1.35]) })));
     ok(await a.cli('verifier/analyst', 'verification', 'reveal', ...d({ caseId: 'CV-CLI', salt: SALT.VerifierMSP, results: REFERENCE })));
-    expect(jsonOf<VerificationCaseRecord>(await a.cli('platform/auditor', '--json', 'verification', 'get', 'CV-CLI')).state).toMatch(/QUESTIONABLE|UNSATISFACTORY/);
+    expect(jsonOf<VerificationCaseView>(await a.cli('platform/auditor', '--json', 'verification', 'get', 'CV-CLI')).case.state).toMatch(/QUESTIONABLE|UNSATISFACTORY/);
     expect((await a.cli('brand/User1', 'verification', 'outcome', 'CV-CLI')).out).toMatch(/^evaluations\s+\[\{"analyte":"Pb"/m);
     ok(await a.cli('verifier/Admin', 'verification', 'investigate', 'CV-CLI'));
     expect((await a.cli('verifier/Admin', 'verification', 'close', '-s', 'caseId=CV-CLI', '-s', 'reason=CAPA done')).out).toMatch(/^committed tx [0-9a-f]{64} in block \d+/);
@@ -173,3 +178,32 @@ async function commitAndReveal(caseId: string, lab: RevealedResult[]): Promise<v
   await a.as('lab/analyst').verifications.revealResults({ caseId, salt: SALT.LabMSP, results: lab });
   await a.as('verifier/analyst').verifications.revealResults({ caseId, salt: SALT.VerifierMSP, results: REFERENCE });
 }
+
+describe('CLI: document verify', () => {
+  // The frozen protocol is a document the case anchors: its SHA-256 is the case's protocolHash.
+  const protocolFile = (): string => {
+    const file = join(tempDir(), 'protocol.json');
+    writeFileSync(file, canonicalJson(parseProtocolInput({ caseId: 'CV-CLI', protocol: { ...protocol(), title: 'Pb, revised' } }).protocol));
+    return file;
+  };
+
+  it('exits 0 when the file is the anchored document, 4 when it is not', async () => {
+    const file = protocolFile();
+    const match = ok(await a.cli('brand/User1', 'document', 'verify', file, '--from', 'verifications:GetCase', '-s', 'caseId=CV-CLI'));
+    expect(match.out).toMatch(/^MATCHES: .* is anchored at (case\.protocolHash|protocol\.hash)\n$/);
+    writeFileSync(file, `${readFileSync(file, 'utf8')} `);
+    const differs = await a.cli('brand/User1', 'document', 'verify', file, '--from', 'verifications:GetCase', '-s', 'caseId=CV-CLI');
+    expect(differs.code).toBe(4);
+    expect(differs.out).toMatch(/^NO MATCH: /);
+    expect(ok(await a.cli('brand/User1', '--json', 'document', 'verify', protocolFile(), '--sha256', jsonOf<VerificationCaseView>(await a.cli('brand/User1', '--json', 'verification', 'get', 'CV-CLI')).case.protocolHash)).out).toMatch(/"matches": true/);
+  });
+
+  it('exits 1 on a missing file or source, 2 on an unknown record or a suspended member', async () => {
+    expectCliFailure(await a.cli('brand/User1', 'document', 'verify', join(tempDir(), 'absent.pdf'), '--sha256', 'a'.repeat(64)), 1, /cannot read .*absent\.pdf/);
+    expectCliFailure(await a.cli('brand/User1', 'document', 'verify', protocolFile()), 1, /--from <contract:Transaction> or --sha256/);
+    expectCliRefusal(await a.cli('brand/User1', 'document', 'verify', protocolFile(), '--from', 'verifications:GetCase', '-s', 'caseId=CV-NONE'), 'NOT_FOUND');
+    await a.as('platform/Admin').members.suspend({ mspId: 'SupplierMSP', reason: 'investigation' });
+    expectCliRefusal(await a.cli('supplier/User1', 'document', 'verify', protocolFile(), '--from', 'verifications:GetCase', '-s', 'caseId=CV-CLI'), 'ROLE_DENIED');
+    await a.as('platform/Admin').members.reinstate({ mspId: 'SupplierMSP', reason: 'cleared' });
+  });
+});

@@ -5,7 +5,7 @@ import { peerLedgerSource } from '../../verify/ledger-source';
 import { fileTrustStore } from '../../verify/trust-store';
 import { verifyTransaction, type TransactionVerification } from '../../verify/verify-transaction';
 import type { CliContext } from '../context';
-import { EXIT } from '../exit-codes';
+import { EXIT, UsageError } from '../exit-codes';
 
 /** `alliance tx verify <txId>`: recompute a transaction's validity without trusting the peer. */
 export function registerTxCommands(program: Command, context: () => CliContext, setExit: (code: number) => void): void {
@@ -14,6 +14,7 @@ export function registerTxCommands(program: Command, context: () => CliContext, 
     .description("verify a transaction's signatures, endorsement policy and block chain without trusting the peer")
     .option('--trust-store <file>', 'file of trusted block hashes (default: trusted-blocks.json beside the profile)')
     .action(async (txId: string, opts: { trustStore?: string }) => {
+      if (!/^[0-9a-f]{64}$/.test(txId)) throw new UsageError(`"${txId}" is not a transaction id (64 lower-case hex digits)`);
       const ctx = context();
       const client = ctx.client();
       const store = fileTrustStore(opts.trustStore ?? join(dirname(ctx.profilePath), 'trusted-blocks.json'));
