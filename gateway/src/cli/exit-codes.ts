@@ -12,9 +12,19 @@ export class UsageError extends Error {
   }
 }
 
-/** Maps an error to its exit code: usage and setup 1, chaincode refusal 2, Fabric or network 3. */
+/** A verification that could not succeed (the transaction is not on the ledger, ...): exit code 4. */
+export class VerificationFailedError extends Error {
+  /** @param message - what could not be verified, and why */
+  constructor(message: string) {
+    super(message);
+    this.name = 'VerificationFailedError';
+  }
+}
+
+/** Maps an error to its exit code: usage and setup 1, chaincode refusal 2, Fabric or network 3, verification failed 4. */
 export function exitCodeOf(err: unknown): number {
   if (isChaincodeError(err)) return EXIT.REFUSED;
+  if (err instanceof VerificationFailedError) return EXIT.VERIFICATION_FAILED;
   if (isFabricStageError(err)) return EXIT.FABRIC;
   if (isConfigurationError(err) || err instanceof UsageError) return EXIT.USAGE;
   return EXIT.FABRIC;

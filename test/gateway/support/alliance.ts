@@ -3,7 +3,21 @@
  * one integration test file: typed clients per identity, the CLI run in-process, and the
  * assertions every refusal test makes (typed error, exit code, a one-line message on stderr).
  */
-import { ChaincodeError, connectAllianceClient, peerLedgerSource, runCli, type AllianceClient } from '@alliance/gateway';
+import {
+  ChaincodeError,
+  Lots,
+  Members,
+  Policy,
+  Products,
+  Verdicts,
+  Verifications,
+  connectAlliance,
+  newTypedInvoker,
+  peerLedgerSource,
+  runCli,
+  type AllianceClient,
+  type TypedInvoker,
+} from '@alliance/gateway';
 import { COMMAND_GROUPS } from '@alliance/gateway/cli/command-table';
 import type { ErrorCode, FoundingMember } from '@alliance/chaincode/model';
 import type { NetworkDefinition } from '@alliance/network/definition';
@@ -32,7 +46,7 @@ export interface BootstrappedAlliance {
   readonly profilePath: string;
   /** The bootstrap transaction (platform/Admin). */
   readonly bootstrapTxId: string;
-  /** The typed client of `org/user`, opened once and closed by stop(). */
+  /** The typed client of `org/user`, opened once and closed by stop(); each submit returns once every peer has its block. */
   as(identity: string): AllianceClient;
   /**
    * Waits until every org's peer has committed every block any peer has: each peer commits on its
@@ -40,7 +54,7 @@ export interface BootstrappedAlliance {
    * peer right after a submit may not see it yet (as on real Fabric).
    */
   settle(): Promise<void>;
-  /** Runs `alliance --profile … --as identity …args` in-process, once the peers have settled. */
+  /** Runs `alliance --profile … --as identity …args` in-process, with the peers settled before and after. */
   cli(identity: string, ...args: string[]): Promise<CliOutcome>;
   /** `group command` pairs that ran with exit code 0. */
   readonly succeeded: ReadonlySet<string>;
@@ -62,6 +76,39 @@ function allianceDefinition(): NetworkDefinition {
 }
 
 /**
+ * The facades over an invoker whose submits wait for every peer to commit: the next step, often
+ * another org's, is then endorsed on peers that all see the previous one, as a member's node
+ * would wait for its own peer before acting on what another org did.
+ */
+function settlingClient(connection: ReturnType<typeof connectAlliance>, settle: () => Promise<void>): AllianceClient {
+  const plain = newTypedInvoker(connection);
+  const invoker: TypedInvoker = {
+    connection,
+    evaluate: (spec, input) => plain.evaluate(spec, input),
+    submit: async (spec, input) => {
+      const committed = await plain.submit(spec, input);
+      await settle();
+      return committed;
+    },
+  };
+  const close = (): void => {
+    connection.close();
+  };
+  return {
+    connection,
+    invoker,
+    members: new Members(invoker),
+    policy: new Policy(invoker),
+    products: new Products(invoker),
+    lots: new Lots(invoker),
+    verifications: new Verifications(invoker),
+    verdicts: new Verdicts(invoker),
+    close,
+    [Symbol.dispose]: close,
+  };
+}
+
+/**
  * Starts the network and runs the one-time bootstrap as platform/Admin, through the facade or,
  * with `bootstrapWithCli`, through `alliance member bootstrap` (which can succeed only once).
  */
@@ -73,7 +120,7 @@ export async function startBootstrappedAlliance(opts: { bootstrapWithCli?: boole
   const as = (identity: string): AllianceClient => {
     let c = clients.get(identity);
     if (!c) {
-      c = connectAllianceClient({ profile: profilePath, identity });
+      c = settlingClient(connectAlliance({ profile: profilePath, identity }), () => settle());
       clients.set(identity, c);
     }
     return c;
@@ -92,6 +139,7 @@ export async function startBootstrappedAlliance(opts: { bootstrapWithCli?: boole
     let out = '';
     let err = '';
     const r = await runCli(['--profile', profilePath, '--as', identity, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    await settle();
     const [group, command] = args.filter((a) => a !== '--json');
     if (r.exitCode === 0 && group) succeeded.add(`${group} ${command ?? ''}`.trim());
     return { code: r.exitCode, out, err };
