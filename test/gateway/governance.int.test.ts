@@ -1,7 +1,7 @@
 // The members, policy and products facades and their CLI groups against the embedded network and
 // the real chaincode: each method's success, and its wrong-role, bad-input and not-found refusals.
 import type { AccreditationRecord, MemberRecord, PolicyDocument, ProductSpecification, ProficiencyTestRecord } from '@alliance/chaincode/model';
-import { ALLIANCE_MEMBERS, commandsNotRun, expectCliRefusal, jsonOf, ok, refusedWith, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
+import { ALLIANCE_MEMBERS, commandsNotRun, data as d, expectCliRefusal, jsonOf, ok, refusedWith, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
 import { GTIN_A, GTIN_B, productSpec } from './support/supply';
 
 jest.setTimeout(120_000);
@@ -41,7 +41,6 @@ describe('members facade', () => {
     expect((await members.updateRoles({ mspId: 'ImporterMSP', roles: ['IMPORTER', 'SUPPLIER'], reason: 'also supplies' })).result.roles).toEqual(['IMPORTER', 'SUPPLIER']);
     expect((await members.suspend({ mspId: 'ImporterMSP', reason: 'audit' })).result.status).toBe('SUSPENDED');
     expect((await members.reinstate({ mspId: 'ImporterMSP', reason: 'audit closed' })).result.status).toBe('ACTIVE');
-    await a.settle();
     const read = await a.as('brand/User1').members.get({ mspId: 'ImporterMSP' });
     expect(read).toMatchObject({ mspId: 'ImporterMSP', roles: ['IMPORTER', 'SUPPLIER'], status: 'ACTIVE', version: 4 });
     expect((await a.as('lab/analyst').members.list()).map((m: MemberRecord) => m.mspId)).toContain('ImporterMSP');
@@ -73,7 +72,6 @@ describe('members facade', () => {
     const suspended = await registrar.setAccreditationStatus({ ...ACCREDITATION_REF, status: 'SUSPENDED', reason: 'surveillance visit' });
     expect(suspended.result.status).toBe('SUSPENDED');
     await registrar.setAccreditationStatus({ ...ACCREDITATION_REF, status: 'ACTIVE', reason: 'visit closed' });
-    await a.settle();
     const reader = a.as('brand/User1').members;
     const got: AccreditationRecord = await reader.getAccreditation(ACCREDITATION_REF);
     expect(got.statusHistory.map((h) => h.status)).toEqual(['ACTIVE', 'SUSPENDED', 'ACTIVE']);
@@ -94,7 +92,6 @@ describe('members facade', () => {
   it('records and lists proficiency tests, refusing non-registrars, bad input, non-labs and repeats', async () => {
     const registrar = a.as('platform/Admin').members;
     expect((await registrar.recordProficiencyTest(PT)).result).toMatchObject({ labMspId: 'LabMSP', round: '07-123', score: 0.8 });
-    await a.settle();
     const listed: ProficiencyTestRecord[] = await a.as('lab/User1').members.listProficiencyTests({ labMspId: 'LabMSP', analyte: 'Pb' });
     expect(listed.map((p) => p.round)).toEqual(['07-123']);
     expect(await a.as('lab/User1').members.listProficiencyTests({ labMspId: 'LabMSP', analyte: 'Cd' })).toEqual([]);
@@ -113,7 +110,6 @@ describe('policy facade', () => {
     expect(await reader.get()).toMatchObject({ version: 1, parameters: { dueSoonDays: 30 } });
     const amended = await a.as('platform/Admin').policy.amend({ changes: { dueSoonDays: 20 }, reason: 'tighter planning' });
     expect(amended.result).toMatchObject({ version: 2, parameters: { dueSoonDays: 20 }, reason: 'tighter planning' });
-    await a.settle();
     expect((await reader.history()).map((p: PolicyDocument) => p.version)).toEqual([1, 2]);
     expect((await reader.get({ version: 1 })).parameters.dueSoonDays).toBe(30);
   });
@@ -136,7 +132,6 @@ describe('products facade', () => {
     expect(registered.result).toMatchObject({ productId: 'P-GOV-1', brandMspId: 'BrandMSP', version: 1 });
     const revised = await brand.revise({ ...productSpec('P-GOV-1', [{ material: GTIN_A, analytes: ['Pb'] }]), reason: 'Pb testing' });
     expect(revised.result).toMatchObject({ version: 2, requiredAnalytes: [{ material: GTIN_A, analytes: ['Pb'] }] });
-    await a.settle();
     const got: ProductSpecification = await a.as('supplier/User1').products.get({ productId: 'P-GOV-1' });
     expect(got.version).toBe(2);
     expect((await a.as('lab/User1').products.list({ brandMspId: 'BrandMSP' })).map((p) => p.productId)).toContain('P-GOV-1');
@@ -158,18 +153,15 @@ describe('products facade', () => {
 
   it('refuses every call, queries included, from a suspended member’s users', async () => {
     await a.as('platform/Admin').members.suspend({ mspId: 'SupplierMSP', reason: 'investigation' });
-    await a.settle();
     const denied = await refusedWith(a.as('supplier/User1').products.list(), 'ROLE_DENIED');
     expect(denied.details).toMatchObject({ reason: 'MEMBER_SUSPENDED' });
     await refusedWith(a.as('supplier/User1').policy.history(), 'ROLE_DENIED');
     await a.as('platform/Admin').members.reinstate({ mspId: 'SupplierMSP', reason: 'cleared' });
-    await a.settle();
     expect((await a.as('supplier/User1').policy.history()).length).toBe(2);
   });
 });
 
 describe('CLI: member, policy and product commands', () => {
-  const d = (v: unknown): string[] => ['-d', JSON.stringify(v)];
 
   it('runs every member command, with JSON or readable output', async () => {
     expect(a.bootstrapTxId).toMatch(/^[0-9a-f]{64}$/);

@@ -34,7 +34,6 @@ describe('lots facade: custody and decisions', () => {
     expect((await brand.sample({ lotId, ...when() })).result.state).toBe('SAMPLED');
     expect((await brand.startTesting({ lotId, ...when() })).result.state).toBe('UNDER_TEST');
     expect((await a.as('brand/Admin').lots.release({ lotId, ...when() })).result.state).toBe('RELEASED');
-    await a.settle();
     const auditor = a.as('platform/auditor').lots;
     expect(await auditor.get({ lotId })).toMatchObject({ state: 'RELEASED', owner: 'BrandMSP' });
     const events: LotEventRecord[] = await auditor.events({ lotId });
@@ -116,7 +115,6 @@ describe('lots facade: transformation, lineage and holds', () => {
     );
     batch = made.result;
     expect(batch).toMatchObject({ id: `${GTIN_BATCH}.FB-1`, kind: 'BATCH', owner: 'BrandMSP', state: 'RECEIVED' });
-    await a.settle();
     const lots = a.as('supplier/User1').lots;
     expect(await lots.traceBackward({ lotId: batch.id })).toMatchObject({
       id: batch.id,
@@ -146,7 +144,6 @@ describe('lots facade: transformation, lineage and holds', () => {
     const cause = { kind: 'MANUAL' as const, refId: 'AUDIT-7', reason: 'supplier audit finding' };
     const flagged = await a.as('platform/Admin').lots.flag({ lotIds: [lotA], cause });
     expect(flagged.result.held.sort()).toEqual([lotA, batch.id].sort());
-    await a.settle();
     const holds: HoldRecord[] = await a.as('brand/User1').lots.holds({ lotId: batch.id });
     expect(holds).toEqual([expect.objectContaining({ holdId: 'MANUAL~AUDIT-7', originLotId: lotA, status: 'OPEN' })]);
     expect(await a.as('brand/User1').lots.get({ lotId: lotA })).toMatchObject({ effectiveState: 'HOLD_ADDITIONAL_VERIFICATION' });
@@ -170,12 +167,10 @@ describe('lots facade: transformation, lineage and holds', () => {
 describe('verdicts facade', () => {
   it('gives the verdict on a lot and a batch, and assesses and reads a supplier badge', async () => {
     const lotId = await lotInState(a, 'RELEASED', GTIN_A, 'V-1');
-    await a.settle();
     const verdicts = a.as('platform/auditor').verdicts;
     expect(await verdicts.get({ lotId })).toMatchObject({ lotId, kind: 'RAW_MATERIAL', state: 'RELEASED', trusted: false });
     const assessed = await verdicts.assessBadge({ supplier: 'SupplierMSP', gtin: GTIN_A });
     expect(assessed.result).toMatchObject({ supplier: 'SupplierMSP', gtin: GTIN_A, trustedSource: false, policyVersion: 1 });
-    await a.settle();
     expect(await a.as('brand/User1').verdicts.badge({ supplier: 'SupplierMSP', gtin: GTIN_A })).toMatchObject({ trustedSource: false });
   });
 
@@ -190,7 +185,6 @@ describe('verdicts facade', () => {
 
   it('refuses lot, trace and verdict calls, queries included, to a suspended member’s users', async () => {
     await a.as('platform/Admin').members.suspend({ mspId: 'SupplierMSP', reason: 'investigation' });
-    await a.settle();
     const supplier = a.as('supplier/User1');
     await refusedWith(supplier.lots.get({ lotId: `${GTIN_A}.V-1` }), 'ROLE_DENIED');
     await refusedWith(supplier.lots.traceForward({ lotId: `${GTIN_A}.V-1` }), 'ROLE_DENIED');

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { LotRecord } from '@alliance/chaincode/model';
-import { commandsNotRun, expectCliFailure, expectCliRefusal, jsonOf, ok, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
+import { commandsNotRun, data as d, expectCliFailure, expectCliRefusal, jsonOf, ok, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
 import { tempDir } from './support/pki';
 import { GTIN_A, GTIN_B, GTIN_BATCH, lotInState, lotInput, productSpec, purchaseOrder, transformInput, when } from './support/supply';
 
@@ -19,7 +19,6 @@ afterAll(async () => {
   await a.stop();
 });
 
-const d = (v: unknown): string[] => ['-d', JSON.stringify(v)];
 const NOPE = `${GTIN_A}.NOPE`;
 
 describe('CLI: lot, trace and verdict commands', () => {

@@ -5,7 +5,7 @@ import { canonicalJson } from '@alliance/chaincode/ledger/json';
 import type { VerificationCaseView } from '@alliance/gateway';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandsNotRun, expectCliFailure, expectCliRefusal, jsonOf, ok, refusedWith, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
+import { commandsNotRun, data as d, expectCliFailure, expectCliRefusal, jsonOf, ok, refusedWith, startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
 import { tempDir } from './support/pki';
 import { GTIN_A, lotInState, productSpec } from './support/supply';
 
@@ -74,7 +74,6 @@ describe('verifications facade', () => {
     await a.as('lab/analyst').verifications.revealResults({ caseId: 'CV-OK', salt: SALT.LabMSP, results: LAB });
     const done = await a.as('verifier/analyst').verifications.revealResults({ caseId: 'CV-OK', salt: SALT.VerifierMSP, results: REFERENCE });
     expect(done.result).toMatchObject({ state: 'SATISFACTORY', outcome: 'SATISFACTORY' });
-    await a.settle();
     const auditor = a.as('platform/auditor').verifications;
     expect(await auditor.get({ caseId: 'CV-OK' })).toMatchObject({ case: { state: 'SATISFACTORY', protocolVersion: 2 }, protocol: { version: 2 } });
     const outcome: VerificationOutcomeRecord = await auditor.outcome({ caseId: 'CV-OK' });
@@ -136,7 +135,6 @@ describe('verifications facade', () => {
 });
 
 describe('CLI: verification commands', () => {
-  const d = (v: unknown): string[] => ['-d', JSON.stringify(v)];
   const commit = (caseId: string, lab: 'LabMSP' | 'VerifierMSP', results: RevealedResult[]): string[] => d({ caseId, commitment: resultsCommitment(caseId, lab, results, SALT[lab]) });
 
   it('runs every verification command', async () => {

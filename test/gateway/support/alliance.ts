@@ -183,6 +183,9 @@ export function expectCliRefusal(r: CliOutcome, code: ErrorCode): void {
   expectCliFailure(r, 2, new RegExp(`^alliance: refused by the chaincode: ${code}: `));
 }
 
+/** The `-d <json>` flags giving a CLI command its input. */
+export const data = (input: unknown): string[] => ['-d', JSON.stringify(input)];
+
 /** Checks a CLI run succeeded with nothing on stderr, and returns it. */
 export function ok(r: CliOutcome): CliOutcome {
   expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
