@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Network lifecycle for the Safety Alliance Ledger, thin over the network package's command:
 #   scripts/network.sh up [--detached] | down | status | deploy <dir> <name> | logs [name]
+#   scripts/network.sh add-org <name> [--domain d] [--roles ROLE,...] [--peer-port p]
 # State (crypto material, ledgers, pid files, logs, the connection profile network.json)
 # lives in .alliance/ at the repository root.
 set -euo pipefail

@@ -37,8 +37,11 @@ function standardPolicies(): Record<string, common.ConfigPolicy> {
   };
 }
 
-/** A member org's group: MSP, anchor peer, and the test-network signature policies by NodeOU role. */
-function applicationOrgGroup(org: OrgCrypto, peerPort: number): common.ConfigGroup {
+/**
+ * A member org's group: MSP, anchor peer, and the test-network signature policies by NodeOU role.
+ * This is the group a config update adds to `/Channel/Application` to bring the org in.
+ */
+export function applicationOrgGroup(org: OrgCrypto, peerPort: number): common.ConfigGroup {
   const id = org.mspId;
   return configGroup({
     values: { MSP: mspValue(fabricMspConfig(org)), AnchorPeers: anchorPeersValue(org.node.host, peerPort) },

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { deployChaincode } from '../runtime/deploy';
 import { stopNetwork } from '../runtime/detached';
 import { stateLayout } from '../runtime/layout';
+import { addOrgCommand, type AddOrgCliOptions } from './add-org';
 import { stateDirOf, type CommonOptions } from './context';
 import { status } from './status';
 import { up, type UpOptions } from './up';
@@ -51,6 +52,16 @@ program
     const result = await deployChaincode({ stateDir: stateDirOf(common()), name, path: dir, ...opts });
     process.stdout.write(`deployed ${name} version ${result.version} (sequence ${result.sequence})\n`);
   });
+
+program
+  .command('add-org')
+  .description('prepare a new member org (crypto, channel definition, profile) and start its peer')
+  .argument('<name>', 'short org name, e.g. importer')
+  .option('--domain <domain>', 'DNS domain (default <name>.alliance.test)')
+  .option('--msp-id <id>', 'MSP ID (default <Name>MSP)')
+  .option('--roles <roles>', 'comma-separated ledger org roles, e.g. IMPORTER (default MEMBER)')
+  .option('--peer-port <port>', 'peer port on loopback (default: a free port)')
+  .action((name: string, opts: AddOrgCliOptions) => addOrgCommand(name, { ...common(), ...opts }));
 
 program
   .command('logs')

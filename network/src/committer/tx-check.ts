@@ -8,6 +8,7 @@ import {
   type ParsedEndorserTransaction,
   type ParsedEnvelope,
 } from '../block';
+import { validateConfigTransaction } from './config-apply';
 import type { CommitChannel } from './types';
 
 const Code = peer.TxValidationCode;
@@ -33,22 +34,10 @@ function creatorSigned(env: ParsedEnvelope, channel: CommitChannel): boolean {
 }
 
 function checkConfig(env: ParsedEnvelope, channel: CommitChannel): TxCheck {
-  let configEnvelope: common.ConfigEnvelope;
-  try {
-    configEnvelope = common.ConfigEnvelope.deserializeBinary(env.data);
-  } catch (err) {
-    return invalid(Code.INVALID_CONFIG_TRANSACTION, `config envelope does not decode: ${String(err)}`);
-  }
-  const config = configEnvelope.getConfig();
-  if (!config?.getChannelGroup())
-    return invalid(Code.INVALID_CONFIG_TRANSACTION, 'config envelope has no config');
-  if (config.getSequence() !== channel.sequence + 1) {
-    return invalid(
-      Code.INVALID_CONFIG_TRANSACTION,
-      `config sequence ${config.getSequence()} does not follow ${channel.sequence}`,
-    );
-  }
-  return { kind: 'config', env, config };
+  const verdict = validateConfigTransaction(env, channel);
+  return verdict.valid
+    ? { kind: 'config', env, config: verdict.config }
+    : invalid(Code.INVALID_CONFIG_TRANSACTION, verdict.reason);
 }
 
 /**

@@ -22,6 +22,11 @@ export interface CommitChannel {
   readonly sequence: number;
   readonly msps: ChannelMsps;
   readonly policies: PolicyEvaluator;
+  /**
+   * The current config itself; when given, a config transaction is re-validated against it
+   * (its last_update re-applied with every signature check), as Fabric peers do.
+   */
+  readonly config?: common.Config;
 }
 
 /** A config transaction that was committed: its config is the channel's from the next block on. */

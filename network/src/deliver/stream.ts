@@ -13,6 +13,11 @@ export interface DeliverBackend<Res> {
   readonly timeWindowMs: number;
   /** Throws DeliverRefused (NOT_FOUND for an unknown channel, FORBIDDEN for a failed ACL). */
   authorize(request: DeliverRequest): void;
+  /**
+   * The channel config sequence in force; when it changes during a stream, the request is
+   * authorised again before the next block (a removed org's stream ends with FORBIDDEN).
+   */
+  configSequence?(): number;
   /** The response carrying block `num`. */
   blockResponse(num: number): Res;
   /** A status response. */
@@ -63,6 +68,7 @@ async function serveSeek<Res>(
   }
   const range = resolveSeek(request.seekInfo, backend.heights.height);
   if (isRefusal(range)) return range.status;
+  let sequence = backend.configSequence?.();
   for (let num = range.start; num <= range.stop; num++) {
     if (num >= backend.heights.height) {
       if (range.failIfNotReady) return common.Status.NOT_FOUND;
@@ -73,9 +79,25 @@ async function serveSeek<Res>(
       }
     }
     if (signal.aborted) return common.Status.SERVICE_UNAVAILABLE;
+    const current = backend.configSequence?.();
+    if (current !== sequence) {
+      sequence = current;
+      const refusal = reauthorize(backend, request);
+      if (refusal !== undefined) return refusal;
+    }
     await send(call, backend.blockResponse(num));
   }
   return common.Status.SUCCESS;
+}
+
+/** The status that ends the stream when the request no longer passes the (new) config's checks. */
+function reauthorize<Res>(backend: DeliverBackend<Res>, request: DeliverRequest): FabricStatus | undefined {
+  try {
+    backend.authorize(request);
+    return undefined;
+  } catch (err) {
+    return err instanceof DeliverRefused ? err.status : common.Status.INTERNAL_SERVER_ERROR;
+  }
 }
 
 function send<Res>(call: ServerDuplexStream<common.Envelope, Res>, response: Res): Promise<void> {

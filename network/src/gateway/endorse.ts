@@ -2,10 +2,10 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { gateway, type peer } from '@hyperledger/fabric-protos';
 import { RpcError, type ErrorDetail } from '../grpc/status';
 import type { EndorsingPeer, GatewayBackend } from './backend';
-import { askEndorser } from './outcome';
 import { chooseEndorsingOrgs } from './plan';
 import { chaincodeAction, prepareTransaction, unpackProposal, type UnpackedProposal } from './proposal';
 import { endorsementRequirements } from './requirements';
+import { EndorsementRequests, speculativeEndorsers } from './speculation';
 
 const FIRST_FAILED = 'failed to endorse transaction, see attached details for more info';
 const COLLECT_FAILED =
@@ -36,12 +36,18 @@ export async function endorse(
       : proposal.hasTransient
         ? [backend.local]
         : peers;
-  const first = await firstEndorsement(backend, proposal, candidates);
+  const requests = new EndorsementRequests(proposal.signed, backend.local);
+  if (named.length === 0 && !proposal.hasTransient) {
+    // The chaincode policy's other orgs simulate while the local peer does (latency of one
+    // endorsement, not two); the plan below still decides which endorsements are used.
+    for (const target of speculativeEndorsers(backend, proposal.chaincodeName, peers)) void requests.ask(target);
+  }
+  const first = await firstEndorsement(requests, candidates);
   const endorsements = new Map<string, peer.ProposalResponse>([[first.mspId, first.response]]);
   const details: ErrorDetail[] = [];
   if (named.length > 0) {
     await collect(
-      proposal,
+      requests,
       candidates.filter((p) => p !== first.peer),
       endorsements,
       details,
@@ -49,7 +55,7 @@ export async function endorse(
     if (endorsements.size < candidates.length)
       throw new RpcError(GrpcStatus.ABORTED, COLLECT_FAILED, details);
   } else {
-    await collectPlanned(backend, proposal, first, peers, endorsements, details);
+    await collectPlanned(backend, proposal, requests, first, peers, endorsements, details);
   }
   const prp = first.response.getPayload_asU8();
   const signatures = [...endorsements.values()]
@@ -67,13 +73,12 @@ interface FirstEndorsement {
 }
 
 async function firstEndorsement(
-  backend: GatewayBackend,
-  proposal: UnpackedProposal,
+  requests: EndorsementRequests,
   candidates: readonly EndorsingPeer[],
 ): Promise<FirstEndorsement> {
   const details: ErrorDetail[] = [];
   for (const target of candidates) {
-    const outcome = await askEndorser(target, proposal.signed, target === backend.local);
+    const outcome = await requests.ask(target);
     if (outcome.kind === 'endorsed') return { peer: target, mspId: target.mspId, response: outcome.response };
     details.push(outcome.detail);
     if (outcome.kind !== 'peer-failure' && outcome.kind !== 'unreachable') break;
@@ -84,6 +89,7 @@ async function firstEndorsement(
 async function collectPlanned(
   backend: GatewayBackend,
   proposal: UnpackedProposal,
+  requests: EndorsementRequests,
   first: FirstEndorsement,
   peers: readonly EndorsingPeer[],
   endorsements: Map<string, peer.ProposalResponse>,
@@ -113,20 +119,20 @@ async function collectPlanned(
     const missing = plan.filter((org) => !endorsements.has(org)).map((org) => peerOf(peers, org));
     if (missing.length === 0) return;
     // Each round either adds endorsements or rules orgs out, so the loop ends.
-    await collect(proposal, missing, endorsements, details);
+    await collect(requests, missing, endorsements, details);
     for (const target of missing) if (!endorsements.has(target.mspId)) failed.add(target.mspId);
   }
 }
 
 /** Asks `targets` in parallel; keeps endorsements whose payload equals the first one's. */
 async function collect(
-  proposal: UnpackedProposal,
+  requests: EndorsementRequests,
   targets: readonly EndorsingPeer[],
   endorsements: Map<string, peer.ProposalResponse>,
   details: ErrorDetail[],
 ): Promise<void> {
   const reference = [...endorsements.values()][0]?.getPayload_asU8() ?? new Uint8Array();
-  const outcomes = await Promise.all(targets.map((t) => askEndorser(t, proposal.signed, false)));
+  const outcomes = await Promise.all(targets.map((t) => requests.ask(t)));
   outcomes.forEach((outcome, i) => {
     const target = targets[i] as EndorsingPeer;
     if (outcome.kind !== 'endorsed') {

@@ -54,7 +54,8 @@ function envelopeRequirement(description: string, envelopeBytes: Uint8Array): En
   return { description, satisfiedBy: (orgs) => envelopeSatisfiedBy(envelope, orgs) };
 }
 
-function chaincodeRequirement(ns: string, sources: PolicySources): EndorsementRequirement {
+/** The requirement of a chaincode's own endorsement policy (never satisfied when it is not defined). */
+export function chaincodeRequirement(ns: string, sources: PolicySources): EndorsementRequirement {
   const description = `endorsement policy of chaincode ${ns}`;
   const bytes = sources.chaincodePolicy(ns);
   if (!bytes) return { description, satisfiedBy: () => false };
@@ -62,5 +63,31 @@ function chaincodeRequirement(ns: string, sources: PolicySources): EndorsementRe
   const envelope = policy.getSignaturePolicy();
   if (envelope) return { description, satisfiedBy: (orgs) => envelopeSatisfiedBy(envelope, orgs) };
   const path = policy.getChannelConfigPolicyReference();
-  return { description, satisfiedBy: (orgs) => channelPolicySatisfiedBy(sources.config, path, orgs) };
+  return { description, satisfiedBy: (orgs) => channelPolicyVerdict(sources.config, path, orgs) };
 }
+
+/** Channel policy verdicts by org list, per channel config (a config update brings a new object). */
+const verdictsByConfig = new WeakMap<common.Config, Map<string, boolean>>();
+
+/**
+ * {@link channelPolicySatisfiedBy}, remembered: it walks the config tree and decodes its policies,
+ * and every submit plans against the same channel policy with the same org lists.
+ */
+function channelPolicyVerdict(config: common.Config, path: string, orgs: readonly string[]): boolean {
+  let verdicts = verdictsByConfig.get(config);
+  if (!verdicts) {
+    verdicts = new Map();
+    verdictsByConfig.set(config, verdicts);
+  }
+  const key = `${path}\u0000${orgs.join('\u0000')}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = channelPolicySatisfiedBy(config, path, orgs);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** Bound on remembered verdicts per config (org lists are drawn from the channel's members). */
+const MAX_VERDICTS = 4096;

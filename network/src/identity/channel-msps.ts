@@ -1,5 +1,6 @@
 import { msp } from '@hyperledger/fabric-protos';
 import { parseCertificate } from './certificate';
+import { VerifiedSignatures } from './verified-signatures';
 import { verifyEcdsa } from './ecdsa';
 import { IdentityError } from './errors';
 import { FabricMsp } from './msp';
@@ -39,6 +40,7 @@ class ChannelMspsImpl implements ChannelMsps {
   /** undefined when expiry is not checked. */
   private readonly now: () => number | undefined;
   private readonly cacheSize: number;
+  private readonly verified = new VerifiedSignatures();
 
   constructor(configs: msp.FabricMSPConfig[], options: Readonly<ChannelMspsOptions>) {
     for (const config of configs) {
@@ -110,7 +112,11 @@ class ChannelMspsImpl implements ChannelMsps {
   }
 
   verify(identity: Identity, data: Uint8Array, signature: Uint8Array): boolean {
-    return verifyEcdsa(identity.publicKey, data, signature);
+    const key = this.verified.key(identity.serialized, data, signature);
+    if (this.verified.has(key)) return true;
+    const valid = verifyEcdsa(identity.publicKey, data, signature);
+    if (valid) this.verified.add(key);
+    return valid;
   }
 
   satisfiesPrincipal(identity: Identity, principal: msp.MSPPrincipal): boolean {

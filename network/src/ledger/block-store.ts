@@ -13,9 +13,14 @@ export interface ChainStore extends BlockStore {
   lastHash(): Uint8Array;
 }
 
+/** How many of the newest blocks' bytes stay in memory: deliver streams read them as they land. */
+const RECENT_BLOCKS = 16;
+
 class FileBlockStore implements ChainStore {
   /** Appends run one after another, so a caller may append block n+1 before n is on disk. */
   private queue: Promise<void> = Promise.resolve();
+  /** The bytes of the newest blocks by number, so every reader of a new block skips the file read and checksum. */
+  private readonly recent = new Map<number, Uint8Array>();
 
   constructor(
     private readonly file: BlockFile,
@@ -49,12 +54,15 @@ class FileBlockStore implements ChainStore {
     }
     if (!dataHashMatches(block))
       throw new LedgerError('BAD_DATA_HASH', `block ${header.getNumber()} data hash`);
-    await this.file.append(block.serializeBinary());
+    const bytes = block.serializeBinary();
+    await this.file.append(bytes);
     this.last = headerHash(header);
+    this.recent.set(header.getNumber(), bytes);
+    this.recent.delete(header.getNumber() - RECENT_BLOCKS);
   }
 
   get(num: number): Uint8Array | undefined {
-    return this.file.read(num);
+    return this.recent.get(num) ?? this.file.read(num);
   }
 
   getBlock(num: number): common.Block | undefined {

@@ -6,6 +6,8 @@ import type { FabricStatus } from '../grpc/proto-types';
 export interface Admission {
   readonly status: FabricStatus;
   readonly info: string;
+  /** Set when an admitted envelope is a CONFIG_UPDATE, which the config update processor takes on. */
+  readonly configUpdate?: true;
 }
 
 const ACCEPTED: Admission = { status: common.Status.SUCCESS, info: '' };
@@ -13,8 +15,8 @@ const ACCEPTED: Admission = { status: common.Status.SUCCESS, info: '' };
 /**
  * Checks an envelope as the orderer's message processor does before ordering it: size against
  * AbsoluteMaxBytes, structure, channel, header type, and the creator's signature against
- * `/Channel/Writers` (FORBIDDEN when it fails). Config updates are refused until the config
- * update processor exists; the type switch is where it plugs in.
+ * `/Channel/Writers` (FORBIDDEN when it fails). CONFIG_UPDATE envelopes pass the same checks
+ * and are marked for the config update processor.
  */
 export function admitEnvelope(
   bytes: Uint8Array,
@@ -51,10 +53,7 @@ export function admitEnvelope(
     case common.HeaderType.ENDORSER_TRANSACTION:
       break;
     case common.HeaderType.CONFIG_UPDATE:
-      return {
-        status: common.Status.NOT_IMPLEMENTED,
-        info: 'channel configuration updates are not supported by this orderer yet',
-      };
+      break;
     default:
       return {
         status: common.Status.BAD_REQUEST,
@@ -77,5 +76,7 @@ export function admitEnvelope(
       info: 'implicit policy evaluation failed: the envelope does not satisfy /Channel/Writers',
     };
   }
-  return ACCEPTED;
+  return channelHeader.getType() === common.HeaderType.CONFIG_UPDATE
+    ? { ...ACCEPTED, configUpdate: true }
+    : ACCEPTED;
 }

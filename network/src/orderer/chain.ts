@@ -72,6 +72,16 @@ export class OrderedChain {
     }
   }
 
+  /**
+   * Orders a CONFIG envelope as Fabric's block cutter does: the pending batch is cut first, then
+   * the config goes alone in its own block, which becomes the chain's last config block.
+   */
+  orderConfig(envelope: Uint8Array): void {
+    if (this.#failure) throw this.#failure;
+    if (this.#cutter.pendingCount > 0) this.#write(this.#cutter.cut());
+    this.#write([envelope], true);
+  }
+
   /** Waits until every accepted envelope is in a written block. */
   async flush(): Promise<void> {
     this.#clearTimer();
@@ -93,10 +103,11 @@ export class OrderedChain {
     this.#write(this.#cutter.cut());
   }
 
-  #write(batch: Uint8Array[]): void {
+  #write(batch: Uint8Array[], isConfig = false): void {
     if (batch.length === 0) return;
     this.#clearTimer();
     const number = this.heights.height + this.#inFlight;
+    if (isConfig) this.#lastConfig = number;
     const block = createBlock(number, this.#previousHash, batch);
     signBlock(block, this.signer, this.#lastConfig);
     this.#previousHash = headerHash(block.getHeader() as common.BlockHeader);

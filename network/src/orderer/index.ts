@@ -2,3 +2,4 @@ export * from './cutter';
 export * from './chain';
 export * from './admission';
 export * from './node';
+export * from './config-update';

@@ -36,7 +36,7 @@ export async function startOrderer(opts: OrdererOptions): Promise<OrdererNode> {
   const store = await openBlockStore(opts.dataDir);
   try {
     if (store.height === 0) await store.append(opts.genesis);
-    const config = loadLastConfig(store);
+    let config = loadLastConfig(store);
     const chain = OrderedChain.open(store, opts.signer, { ...config.batch, cutOnDrain: opts.cutOnDrain });
     const server = await startGrpcServer({
       host: opts.host,
@@ -49,6 +49,10 @@ export async function startOrderer(opts: OrdererOptions): Promise<OrdererNode> {
             chain,
             store,
             channel: () => config,
+            configure: (next) => {
+              config = next;
+            },
+            signer: opts.signer,
             timeWindowMs: opts.timeWindowMs,
           }),
         },

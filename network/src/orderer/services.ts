@@ -5,14 +5,20 @@ import { DeliverRefused } from '../deliver/request';
 import { serveDeliver } from '../deliver/stream';
 import { bidiHandler } from '../grpc/handlers';
 import type { BlockStore } from '../ledger';
-import { admitEnvelope } from './admission';
+import type { BlockSigner } from '../block';
+import { admitEnvelope, type Admission } from './admission';
 import type { OrderedChain } from './chain';
+import { processConfigUpdate } from './config-update';
 
 /** What the AtomicBroadcast service needs from the orderer node. */
 export interface OrdererServiceDeps {
   readonly chain: OrderedChain;
   readonly store: BlockStore;
   channel(): ChannelConfig;
+  /** Installs the config a just-ordered config block carries, for every envelope after it. */
+  configure(config: ChannelConfig): void;
+  /** The orderer's identity, which signs the CONFIG envelopes it makes from config updates. */
+  readonly signer: BlockSigner;
   readonly timeWindowMs: number;
 }
 
@@ -26,6 +32,7 @@ export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedS
       serveDeliver(call, {
         heights: deps.chain.heights,
         timeWindowMs: deps.timeWindowMs,
+        configSequence: () => deps.channel().sequence,
         authorize: (request) => {
           const config = deps.channel();
           if (request.channelId !== config.channelId)
@@ -55,21 +62,36 @@ async function broadcast(
   call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>,
 ): Promise<void> {
   for await (const envelope of call as AsyncIterable<common.Envelope>) {
-    const bytes = envelope.serializeBinary();
-    let admission = admitEnvelope(bytes, envelope, deps.channel());
-    if (admission.status === common.Status.SUCCESS) {
-      try {
-        deps.chain.order(bytes);
-      } catch (err) {
-        admission = {
-          status: common.Status.SERVICE_UNAVAILABLE,
-          info: err instanceof Error ? err.message : String(err),
-        };
-      }
-    }
+    const admission = orderEnvelope(deps, envelope);
     const response = new orderer.BroadcastResponse();
     response.setStatus(admission.status);
     response.setInfo(admission.info);
     call.write(response);
+  }
+}
+
+/** Admits one envelope and hands it to the chain: as it is, or as the CONFIG envelope its config update makes. */
+function orderEnvelope(deps: OrdererServiceDeps, envelope: common.Envelope): Admission {
+  const bytes = envelope.serializeBinary();
+  const config = deps.channel();
+  const admission = admitEnvelope(bytes, envelope, config);
+  if (admission.status !== common.Status.SUCCESS) return admission;
+  try {
+    if (!admission.configUpdate) {
+      deps.chain.order(bytes);
+      return admission;
+    }
+    const accepted = processConfigUpdate(envelope, config, deps.signer);
+    if ('status' in accepted) return accepted;
+    // Ordered and installed in one synchronous step: every envelope admitted after this one is
+    // checked against the new config, as it will be validated after the config block.
+    deps.chain.orderConfig(accepted.envelope);
+    deps.configure(accepted.config);
+    return { status: common.Status.SUCCESS, info: '' };
+  } catch (err) {
+    return {
+      status: common.Status.SERVICE_UNAVAILABLE,
+      info: err instanceof Error ? err.message : String(err),
+    };
   }
 }

@@ -8,6 +8,8 @@ import { seekEnvelope, type SeekSigner } from '../deliver/seek-envelope';
 export type BlockSink = (block: common.Block) => Promise<void>;
 
 const RETRY_MS = 200;
+// After a refusal (e.g. FORBIDDEN once the org left the channel) ask again only now and then.
+const REFUSED_RETRY_MS = 5000;
 
 /**
  * Pulls blocks from the orderer's Deliver from the peer's height onwards, as a peer's
@@ -40,11 +42,14 @@ export class BlockPuller {
     if (this.#stopped) return;
     const stream = this.#client.deliver();
     this.#stream = stream;
+    let refused = false;
     stream.on('data', (response: orderer.DeliverResponse) => {
       const block = response.getBlock();
       if (!block) {
-        if (response.getStatus() !== 200)
+        if (response.getStatus() !== 200) {
+          refused = true;
           this.onError(new Error(`orderer deliver answered status ${response.getStatus()}`));
+        }
         return;
       }
       stream.pause();
@@ -68,7 +73,7 @@ export class BlockPuller {
         void this.#chain.then(() => {
           this.start();
         });
-      }, RETRY_MS);
+      }, refused ? REFUSED_RETRY_MS : RETRY_MS);
     };
     stream.on('error', restart);
     stream.on('end', restart);

@@ -31,6 +31,7 @@ export function createPeerDeliverService(deps: PeerDeliverDeps): UntypedServiceI
     serveDeliver(call, {
       heights: deps.heights,
       timeWindowMs: deps.timeWindowMs,
+      configSequence: () => deps.channel().sequence,
       authorize: (request) => {
         authorize(deps.channel(), resource, request);
       },

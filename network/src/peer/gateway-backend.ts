@@ -18,7 +18,8 @@ const DEFAULT_READERS = '/Channel/Application/Readers';
 export interface PeerGatewayParts {
   readonly channelId: string;
   readonly local: EndorsingPeer;
-  readonly remotes: readonly EndorsingPeer[];
+  /** The other member orgs' peers under the current config. */
+  remotes(): readonly EndorsingPeer[];
   readonly ledger: PeerLedger;
   readonly heights: HeightWatch;
   readonly waiters: TxWaiters;
@@ -32,7 +33,9 @@ export function createGatewayBackend(parts: PeerGatewayParts): GatewayBackend {
   return {
     channelId: parts.channelId,
     local: parts.local,
-    remotes: parts.remotes,
+    get remotes() {
+      return parts.remotes();
+    },
     heights: parts.heights,
     policySources: (): PolicySources => ({
       config: parts.channel().config,

@@ -18,14 +18,10 @@ import { ChaincodeConnections } from './chaincode-connections';
 import { CommittedBlocks, configOfLedger } from './committed-blocks';
 import { createPeerDeliverService } from './deliver-service';
 import { createGatewayBackend } from './gateway-backend';
-import { RemoteEndorser } from './remote-endorser';
+import { PeerDirectory, type PeerDirectoryEntry } from './peer-directory';
 import { TxWaiters } from './tx-waiters';
 
-/** Another org's peer, as this peer's gateway reaches it. */
-export interface PeerDirectoryEntry {
-  readonly mspId: string;
-  readonly endpoint: Endpoint;
-}
+export type { PeerDirectoryEntry } from './peer-directory';
 
 /** How to start one org's peer. */
 export interface PeerOptions {
@@ -41,7 +37,10 @@ export interface PeerOptions {
   readonly host: string;
   readonly port: number;
   readonly orderer: Endpoint;
-  /** Every org's peer (this one is skipped), in the order the gateway prefers. */
+  /**
+   * Every org's peer known at start (this one is skipped), in the order the gateway prefers;
+   * orgs that config updates add are found through their anchor peers.
+   */
   readonly peers: readonly PeerDirectoryEntry[];
   /** Where installed chaincode packages are recorded. */
   readonly installDir: string;
@@ -92,14 +91,12 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
       return endorser.processProposal(signed);
     },
   };
-  const remotes = opts.peers
-    .filter((p) => p.mspId !== opts.mspId)
-    .map((p) => new RemoteEndorser(p.mspId, p.endpoint));
+  const directory = new PeerDirectory(opts.mspId, opts.peers, () => blocks.config);
   const broadcaster = new BroadcastClient(opts.orderer);
   const backend = createGatewayBackend({
     channelId: opts.channelId,
     local,
-    remotes,
+    remotes: () => directory.remotes(),
     ledger,
     heights: blocks.heights,
     waiters,
@@ -150,7 +147,7 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
       await puller.stop();
       await server.stop(100);
       broadcaster.close();
-      for (const remote of remotes) remote.close();
+      directory.close();
       connections.closeAll();
       await ledger.close();
     },

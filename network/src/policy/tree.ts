@@ -11,6 +11,8 @@ interface PolicyNode {
   readonly text: string;
   satisfiedBy(identities: readonly Identity[]): boolean;
   explain(identities: readonly Identity[]): string;
+  /** Undefined when satisfied, else Fabric's evaluation error. */
+  failure(identities: readonly Identity[]): string | undefined;
 }
 
 const ROOT = 'Channel';
@@ -23,7 +25,13 @@ function thresholdOf(rule: number, count: number): number {
 }
 
 function missingNode(path: string): PolicyNode {
-  return { path, text: 'missing', satisfiedBy: () => false, explain: () => `${path} does not exist` };
+  return {
+    path,
+    text: 'missing',
+    satisfiedBy: () => false,
+    explain: () => `${path} does not exist`,
+    failure: () => `no such policy: '${path}'`,
+  };
 }
 
 class PolicyTree implements PolicyEvaluator {
@@ -68,6 +76,7 @@ class PolicyTree implements PolicyEvaluator {
         satisfiedBy,
         explain: (ids) =>
           `${path} ${text} is ${satisfiedBy(ids) ? '' : 'not '}satisfied by the signatures of [${ids.map((i) => i.mspId).join(', ')}]`,
+        failure: (ids) => (satisfiedBy(ids) ? undefined : 'signature set did not satisfy policy'),
       };
     }
     if (type === common.Policy.PolicyType.IMPLICIT_META) {
@@ -100,6 +109,12 @@ class PolicyTree implements PolicyEvaluator {
             ...lines,
           ].join('\n');
         },
+        failure: (ids) => {
+          // Fabric counts every satisfied sub-policy before it reports the shortfall.
+          const met = subNodes().filter((sub) => sub.satisfiedBy(ids)).length;
+          if (met >= threshold) return undefined;
+          return `implicit policy evaluation failed - ${met} sub-policies were satisfied, but this policy requires ${threshold} of the '${meta.getSubPolicy()}' sub-policies to be satisfied`;
+        },
       };
     }
     return {
@@ -107,6 +122,7 @@ class PolicyTree implements PolicyEvaluator {
       text: `unsupported type ${String(type)}`,
       satisfiedBy: () => false,
       explain: () => `${path} has an unsupported policy type ${String(type)}`,
+      failure: () => `${path} has an unsupported policy type ${String(type)}`,
     };
   }
 
@@ -122,6 +138,12 @@ class PolicyTree implements PolicyEvaluator {
   evaluate(path: string, signed: SignedData[]): boolean {
     const node = this.nodes.get(this.resolve(path));
     return node !== undefined && node.satisfiedBy(validIdentities(signed, this.msps));
+  }
+
+  failure(path: string, signed: SignedData[]): string | undefined {
+    const resolved = this.resolve(path);
+    const node = this.nodes.get(resolved) ?? missingNode(resolved);
+    return node.failure(validIdentities(signed, this.msps));
   }
 
   explain(path: string, signed: SignedData[]): string {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stateLayout, type StateLayout } from './layout';
 import { isAlive, livePid, stopPidFile, writePid } from './processes';
 import { stopOwnedProcesses } from './owned';
+import { stopPeerProcesses } from './peer-process';
 import type { RunningNetwork, StartOptions } from './network';
 
 /** The name of the background network process's pid file. */
@@ -56,12 +57,18 @@ export async function startDetachedHost(opts: StartOptions): Promise<RunningNetw
   };
 }
 
+/** True when the background network process of `stateDir` runs. */
+export function networkRunning(stateDir: string): boolean {
+  return livePid(stateLayout(stateDir).pidFile(HOST_PID)) !== undefined;
+}
+
 /** Stops a network started from `stateDir` (by its pid files only); true if something ran. */
 export async function stopNetwork(stateDir: string): Promise<boolean> {
   const layout = stateLayout(stateDir);
+  const peers = await stopPeerProcesses(layout);
   const host = await stopPidFile(layout.pidFile(HOST_PID), 10_000);
   const others = await stopOwnedProcesses(layout);
-  return host || others;
+  return host || others || peers;
 }
 
 /** The compiled host entry point (tests run from sources, so map src/ to dist/). */

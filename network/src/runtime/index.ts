@@ -1,5 +1,10 @@
 export { startEmbeddedNetwork, type RunningNetwork, type StartOptions } from './network';
 export { deployChaincode, DeployError, type DeployOptions } from './deploy';
-export { stopNetwork, NetworkRunningError } from './detached';
+export { stopNetwork, NetworkRunningError, networkRunning } from './detached';
 export { stateLayout, type StateLayout } from './layout';
 export { connectProfileGateway, type ProfileGateway } from './client';
+export { addOrg, AddOrgError, type AddOrgOptions, type AddedOrg } from './add-org';
+export { startJoiningPeer, type JoiningPeer, type JoiningPeerOptions } from './joining-peer';
+export { startPeerProcess } from './peer-process';
+export { orgDefinitionDir, type OrgDefinitionFile } from './org-definition-files';
+export { addedOrgs } from './added-orgs';

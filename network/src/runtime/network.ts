@@ -4,7 +4,9 @@ import type { NetworkDefinition } from '../definition';
 import { writeProfile } from '../profile/file';
 import type { ChaincodeServer } from './chaincode-server';
 import { defineChaincode, installAndServe, packagesToServe } from './chaincodes';
+import { addedOrgs } from './added-orgs';
 import { startDetachedHost } from './detached';
+import { startJoiningPeer, type JoiningPeer } from './joining-peer';
 import { stateLayout } from './layout';
 import { stopOwnedProcesses } from './owned';
 import { portOrFree } from './ports';
@@ -44,7 +46,10 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
   const def = opts.definition;
   const layout = stateLayout(opts.stateDir);
   mkdirSync(layout.root, { recursive: true });
-  writeFileSync(layout.definition, JSON.stringify(def, null, 2));
+  // Orgs added by add-org join through the orderer; the genesis block never includes them.
+  const added = addedOrgs(layout.root).filter((org) => !def.orgs.some((o) => o.name === org.name));
+  const fullDef = { ...def, orgs: [...def.orgs, ...added] };
+  writeFileSync(layout.definition, JSON.stringify(fullDef, null, 2));
   // Chaincode servers left behind by a killed network process are ours (pid files): replace them.
   await stopOwnedProcesses(layout);
   const log = opts.log ?? (() => undefined);
@@ -54,10 +59,11 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
   };
   const servers: ChaincodeServer[] = [];
   let nodes: RunningNodes | undefined;
+  const joiners: JoiningPeer[] = [];
   try {
     const packages = packagesToServe(def, layout, opts.chaincodeDir);
     const [crypto, ports] = await Promise.all([
-      generateCryptoMaterial(def, layout.root).then((material) => {
+      generateCryptoMaterial(fullDef, layout.root).then((material) => {
         step('crypto material ready');
         return material;
       }),
@@ -69,7 +75,8 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
     ]);
     nodes = await startNodes(def, crypto, layout, ports, log);
     step('orderer and peers started');
-    const profile = buildProfile(def, crypto, ports);
+    const addedPorts = Object.fromEntries(added.map((org) => [org.name, org.peer.port]));
+    const profile = buildProfile(fullDef, crypto, { ...ports, peers: { ...ports.peers, ...addedPorts } });
     const main = servers.find((s) => s.name === def.chaincode.name);
     if (main) {
       await defineChaincode(profile, adminOrg(def), {
@@ -80,7 +87,9 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
       step(`chaincode ${main.name} ${main.version} defined`);
     }
     writeProfile(layout.profile, profile);
+    for (const org of added) joiners.push(startJoiningPeer({ stateDir: layout.root, org: org.name, log }));
   } catch (err) {
+    await Promise.all(joiners.map((j) => j.stop()));
     await nodes?.stop();
     await Promise.all(servers.map((s) => s.stop()));
     throw err;
@@ -93,6 +102,7 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
     // Idempotent: a second stop waits for the first.
     stop: () =>
       (stopped ??= (async () => {
+        await Promise.all(joiners.map((j) => j.stop()));
         await running.stop();
         await Promise.all(servers.map((s) => s.stop()));
         await stopOwnedProcesses(layout);
