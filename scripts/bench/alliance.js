@@ -7,7 +7,7 @@
 const { join } = require('node:path');
 const { defaultNetworkDefinition } = require('../../network/dist/definition');
 const { cpuMeter, standardRun } = require('./measure');
-const { startBenchNetwork, withFreePorts } = require('./network');
+const { chainHeight, startBenchNetwork, withFreePorts } = require('./network');
 
 const ALLIANCE_CHAINCODE = join(__dirname, '..', '..', 'chaincode');
 const GTIN = '09506000134352';
@@ -60,6 +60,7 @@ async function run({ counts, progress }) {
       submit,
       evaluate: () => lots.evaluateTransaction('GetLot', argument({ lotId: lastLot })),
       meter: cpuMeter(network.pids),
+      height: chainHeight(network.connect('platform', 'User1'), definition.channel),
       counts,
       progress: (line) => progress(`alliance: ${line}`),
     });

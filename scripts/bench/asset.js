@@ -5,7 +5,7 @@
 const { join } = require('node:path');
 const { defaultNetworkDefinition } = require('../../network/dist/definition');
 const { cpuMeter, standardRun } = require('./measure');
-const { startBenchNetwork, withFreePorts } = require('./network');
+const { chainHeight, startBenchNetwork, withFreePorts } = require('./network');
 
 const ASSET_CHAINCODE = join(__dirname, '..', '..', 'test', 'network', 'fixtures', 'asset-chaincode');
 
@@ -39,6 +39,7 @@ async function run({ counts, progress }) {
       submit,
       evaluate: () => contract.evaluateTransaction('ReadAsset', lastId),
       meter: cpuMeter(network.pids),
+      height: chainHeight(network.connect('platform', 'User1'), definition.channel),
       counts,
       progress: (line) => progress(`asset: ${line}`),
     });

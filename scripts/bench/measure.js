@@ -96,27 +96,37 @@ async function closedLoop(operation, concurrency, total) {
 /**
  * The standard run of one transaction and one query: sequential submits (latency and tx/s at
  * concurrency 1), sequential evaluations, then closed-loop loads at each concurrency, each phase
- * with its CPU ms per operation.
+ * with its CPU ms per operation and, for submits, the blocks cut (`height()` reads the chain
+ * height), which shows how the orderer batched.
  */
-async function standardRun({ submit, evaluate, meter, counts, progress }) {
+async function standardRun({ submit, evaluate, meter, counts, progress, height }) {
   const phase = async (label, operations, run) => {
     progress(label);
+    const before = await height();
     const stop = meter.start();
     const result = await run();
-    return { result, cpuMsPerOp: stop(operations) };
+    const cpuMsPerOp = stop(operations);
+    const blocks = (await height()) - before;
+    return { result, cpuMsPerOp, blocks };
   };
+  const batching = (load) => ({
+    blocks: load.blocks,
+    txPerBlock: load.blocks > 0 ? Number((load.result.transactions / load.blocks).toFixed(2)) : null,
+  });
   const sequential = await phase(`${counts.sequential} sequential submissions`, counts.sequential, () =>
     closedLoop(submit, 1, counts.sequential),
   );
   const evaluations = await phase(`${counts.evaluations} sequential evaluations`, counts.evaluations, () =>
     closedLoop(evaluate, 1, counts.evaluations),
   );
-  const throughput = [{ ...withoutLatency(sequential.result), cpuMsPerTx: sequential.cpuMsPerOp }];
+  const throughput = [
+    { ...withoutLatency(sequential.result), cpuMsPerTx: sequential.cpuMsPerOp, ...batching(sequential) },
+  ];
   for (const [concurrency, total] of counts.loads) {
     const load = await phase(`${total} submissions at concurrency ${concurrency}`, total, () =>
       closedLoop(submit, concurrency, total),
     );
-    throughput.push({ ...load.result, cpuMsPerTx: load.cpuMsPerOp });
+    throughput.push({ ...load.result, cpuMsPerTx: load.cpuMsPerOp, ...batching(load) });
   }
   return {
     submit: sequential.result.latency,

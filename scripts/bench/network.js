@@ -6,6 +6,7 @@ const { mkdtempSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { common } = require('@hyperledger/fabric-protos');
 const { connectProfileGateway, startEmbeddedNetwork, stateLayout } = require('../../network/dist/runtime');
 
 /** Pids of the background network process and of the chaincode servers, from their pid files. */
@@ -64,4 +65,11 @@ function withFreePorts(definition) {
   };
 }
 
-module.exports = { networkPids, startBenchNetwork, withFreePorts };
+/** The chain height as a peer reports it (qscc GetChainInfo through the gateway). */
+function chainHeight(gateway, channel) {
+  const qscc = gateway.getNetwork(channel).getContract('qscc');
+  return async () =>
+    common.BlockchainInfo.deserializeBinary(await qscc.evaluateTransaction('GetChainInfo', channel)).getHeight();
+}
+
+module.exports = { chainHeight, networkPids, startBenchNetwork, withFreePorts };

@@ -27,3 +27,4 @@ export {
 } from './transaction';
 export { decodeRwset, writesToNamespace, type NamespaceRwset } from './rwset';
 export { BlockError, TxParseError, type BlockErrorCode } from './errors';
+export { signedEnvelope, type EnvelopeSigner } from './signed-envelope';

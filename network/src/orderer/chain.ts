@@ -22,6 +22,10 @@ export class OrderedChain {
   #lastConfig: number;
   #timer: NodeJS.Timeout | undefined;
   #drainScheduled = false;
+  /** Envelopes pending when the queue was last looked at (cut on drain). */
+  #pendingAtLastLook = 0;
+  /** When the first envelope of the pending batch arrived. */
+  #batchStartedAt = 0;
   #writing: Promise<void> = Promise.resolve();
   #inFlight = 0;
   #cutWhenIdle = false;
@@ -56,14 +60,9 @@ export class OrderedChain {
       this.#clearTimer();
       return;
     }
+    if (this.#cutter.pendingCount === 1) this.#batchStartedAt = Date.now();
     if (this.policy.cutOnDrain) {
-      if (!this.#drainScheduled) {
-        this.#drainScheduled = true;
-        setImmediate(() => {
-          this.#drainScheduled = false;
-          this.#cutOnDrain();
-        });
-      }
+      if (!this.#drainScheduled) this.#lookAtQueueNextTurn();
     } else {
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
@@ -94,10 +93,32 @@ export class OrderedChain {
     this.#clearTimer();
   }
 
+  /** Looks at the queue on the next event-loop turn (no timer: an idle orderer cuts at once). */
+  #lookAtQueueNextTurn(): void {
+    this.#drainScheduled = true;
+    this.#pendingAtLastLook = this.#cutter.pendingCount;
+    setImmediate(() => {
+      this.#drainScheduled = false;
+      this.#cutOnDrain();
+    });
+  }
+
+  /**
+   * Cuts when the queue has drained: no block is being written and no envelope arrived during
+   * the last event-loop turn. Under load envelopes keep arriving, so the batch grows (bounded by
+   * MaxMessageCount and PreferredMaxBytes in the cutter, and by BatchTimeout here) instead of
+   * every envelope paying a block of its own on the orderer and on every peer.
+   */
   #cutOnDrain(): void {
-    if (this.#cutter.pendingCount === 0) return;
+    const pending = this.#cutter.pendingCount;
+    if (pending === 0) return;
     if (this.#inFlight > 0) {
       this.#cutWhenIdle = true;
+      return;
+    }
+    const filling = pending > this.#pendingAtLastLook;
+    if (filling && Date.now() - this.#batchStartedAt < this.policy.timeoutMs) {
+      this.#lookAtQueueNextTurn();
       return;
     }
     this.#write(this.#cutter.cut());

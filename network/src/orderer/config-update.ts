@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { common } from '@hyperledger/fabric-protos';
-import { Timestamp } from 'google-protobuf/google/protobuf/timestamp_pb';
-import type { BlockSigner } from '../block';
+import { signedEnvelope, type BlockSigner } from '../block';
 import { parseChannelConfig, proposeConfigUpdate, wrapChannelError, type ChannelConfig } from '../channel';
 import type { Admission } from './admission';
 
@@ -11,39 +9,6 @@ export interface AcceptedConfigUpdate {
   readonly envelope: Uint8Array;
   /** The channel config in force from that block on. */
   readonly config: ChannelConfig;
-}
-
-const NONCE_BYTES = 24;
-
-/**
- * A CONFIG envelope signed by the orderer, as Fabric's `CreateSignedEnvelope` makes it: channel
- * header (type CONFIG, channel, timestamp, no tx id) and signature header (orderer, fresh nonce).
- */
-function signedConfigEnvelope(
-  channelId: string,
-  data: common.ConfigEnvelope,
-  signer: BlockSigner,
-): Uint8Array {
-  const channelHeader = new common.ChannelHeader();
-  channelHeader.setType(common.HeaderType.CONFIG);
-  channelHeader.setChannelId(channelId);
-  const timestamp = new Timestamp();
-  timestamp.setSeconds(Math.floor(Date.now() / 1000));
-  channelHeader.setTimestamp(timestamp);
-  const signatureHeader = new common.SignatureHeader();
-  signatureHeader.setCreator(signer.serialized);
-  signatureHeader.setNonce(randomBytes(NONCE_BYTES));
-  const header = new common.Header();
-  header.setChannelHeader(channelHeader.serializeBinary());
-  header.setSignatureHeader(signatureHeader.serializeBinary());
-  const payload = new common.Payload();
-  payload.setHeader(header);
-  payload.setData(data.serializeBinary());
-  const payloadBytes = payload.serializeBinary();
-  const envelope = new common.Envelope();
-  envelope.setPayload(payloadBytes);
-  envelope.setSignature(signer.sign(payloadBytes));
-  return envelope.serializeBinary();
 }
 
 /**
@@ -67,5 +32,12 @@ export function processConfigUpdate(
   } catch (err) {
     return { status: common.Status.BAD_REQUEST, info: wrapChannelError(err, context).message };
   }
-  return { envelope: signedConfigEnvelope(config.channelId, configEnvelope, signer), config: next };
+  // Signed by the orderer as Fabric's CreateSignedEnvelope does: the CONFIG tx has no tx id.
+  const configTx = signedEnvelope(
+    common.HeaderType.CONFIG,
+    config.channelId,
+    configEnvelope.serializeBinary(),
+    signer,
+  );
+  return { envelope: configTx.serializeBinary(), config: next };
 }

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stateLayout, type StateLayout } from './layout';
 import { isAlive, livePid, stopPidFile, writePid } from './processes';
 import { stopOwnedProcesses } from './owned';
 import { stopPeerProcesses } from './peer-process';
+import { compiledEntryPoint } from './entry-point';
 import type { RunningNetwork, StartOptions } from './network';
 
 /** The name of the background network process's pid file. */
@@ -37,7 +37,7 @@ export async function startDetachedHost(opts: StartOptions): Promise<RunningNetw
   const logFile = layout.logFile(HOST_PID);
   const out = openSync(logFile, 'a');
   const args = [
-    hostScript(),
+    compiledEntryPoint('host'),
     '--state-dir',
     layout.root,
     ...(opts.chaincodeDir ? ['--chaincode-dir', opts.chaincodeDir] : []),
@@ -69,15 +69,6 @@ export async function stopNetwork(stateDir: string): Promise<boolean> {
   const host = await stopPidFile(layout.pidFile(HOST_PID), 10_000);
   const others = await stopOwnedProcesses(layout);
   return host || others || peers;
-}
-
-/** The compiled host entry point (tests run from sources, so map src/ to dist/). */
-function hostScript(): string {
-  const compiled = __filename.endsWith('.ts')
-    ? join(__dirname, '..', '..', 'dist', 'runtime', 'host.js')
-    : join(__dirname, 'host.js');
-  if (!existsSync(compiled)) throw new Error(`${compiled} is missing; build first (npm run build)`);
-  return compiled;
 }
 
 async function waitReady(layout: StateLayout, pid: number, logFile: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { compiledEntryPoint } from './entry-point';
 import { join } from 'node:path';
 import { stateLayout, type StateLayout } from './layout';
 import { livePid, stopPidFile, writePid } from './processes';
@@ -19,10 +20,14 @@ export function startPeerProcess(stateDir: string, org: string): number {
   if (running !== undefined) return running;
   mkdirSync(layout.logDir, { recursive: true });
   const out = openSync(layout.logFile(name), 'a');
-  const child = spawn(process.execPath, [peerHostScript(), '--state-dir', layout.root, '--org', org], {
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
+  const child = spawn(
+    process.execPath,
+    [compiledEntryPoint('peer-host'), '--state-dir', layout.root, '--org', org],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+    },
+  );
   closeSync(out);
   child.unref();
   const pid = child.pid ?? 0;
@@ -40,13 +45,4 @@ export async function stopPeerProcesses(layout: StateLayout): Promise<boolean> {
   }
   const stopped = await Promise.all(files.map((f) => stopPidFile(join(layout.runDir, f), 5000)));
   return stopped.some(Boolean);
-}
-
-/** The compiled peer host entry point (tests run from sources, so map src/ to dist/). */
-function peerHostScript(): string {
-  const compiled = __filename.endsWith('.ts')
-    ? join(__dirname, '..', '..', 'dist', 'runtime', 'peer-host.js')
-    : join(__dirname, 'peer-host.js');
-  if (!existsSync(compiled)) throw new Error(`${compiled} is missing; build first (npm run build)`);
-  return compiled;
 }

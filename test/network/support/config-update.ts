@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Timestamp } from 'google-protobuf/google/protobuf/timestamp_pb';
+import { signedEnvelope } from '@alliance/network/block';
 import { common } from '@alliance/network/protos';
 import type { TxSigner } from './envelope';
 
@@ -181,24 +181,12 @@ export function configUpdateTransaction(
   updateEnvelope: common.ConfigUpdateEnvelope,
   submitter: TxSigner,
 ): common.Envelope {
-  const channelHeader = new common.ChannelHeader();
-  channelHeader.setType(common.HeaderType.CONFIG_UPDATE);
-  channelHeader.setChannelId(channelId);
-  channelHeader.setTimestamp(Timestamp.fromDate(new Date()));
-  const signatureHeader = new common.SignatureHeader();
-  signatureHeader.setCreator(submitter.serialized);
-  signatureHeader.setNonce(randomBytes(24));
-  const header = new common.Header();
-  header.setChannelHeader(channelHeader.serializeBinary());
-  header.setSignatureHeader(signatureHeader.serializeBinary());
-  const payload = new common.Payload();
-  payload.setHeader(header);
-  payload.setData(updateEnvelope.serializeBinary());
-  const payloadBytes = payload.serializeBinary();
-  const envelope = new common.Envelope();
-  envelope.setPayload(payloadBytes);
-  envelope.setSignature(submitter.sign(payloadBytes));
-  return envelope;
+  return signedEnvelope(
+    common.HeaderType.CONFIG_UPDATE,
+    channelId,
+    updateEnvelope.serializeBinary(),
+    submitter,
+  );
 }
 
 /** A copy of `config` with `edit` applied to the copy's channel group. */

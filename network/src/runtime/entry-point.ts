@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The value after `name` on a command line. */
+export function option(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** A line with a timestamp on stdout: the background processes' log format. */
+export function logLine(line: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+}
+
+/** Runs `stop` once on SIGTERM or SIGINT, then exits (1 when stopping failed). */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (): void => {
+    if (stopping) return;
+    stopping = true;
+    logLine('stopping');
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logLine(`stop failed: ${String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+/** The compiled entry point `<name>.js` of runtime/ (tests run from sources, so map src/ to dist/). */
+export function compiledEntryPoint(name: string): string {
+  const compiled = __filename.endsWith('.ts')
+    ? join(__dirname, '..', '..', 'dist', 'runtime', `${name}.js`)
+    : join(__dirname, `${name}.js`);
+  if (!existsSync(compiled)) throw new Error(`${compiled} is missing; build first (npm run build)`);
+  return compiled;
+}
