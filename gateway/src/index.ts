@@ -61,9 +61,9 @@ export { Calibrations, CALIBRATIONS_TRANSACTIONS, type CrmConsequences } from '.
 export { Runs, RUNS_TRANSACTIONS } from './contracts/runs';
 export { Reports, REPORTS_TRANSACTIONS } from './contracts/reports';
 export { Lots, LOTS_TRANSACTIONS, type TraceNode } from './contracts/lots';
-export { Verifications, VERIFICATIONS_TRANSACTIONS } from './contracts/verifications';
+export { Verifications, VERIFICATIONS_TRANSACTIONS, type VerificationCaseView } from './contracts/verifications';
 export { Verdicts, VERDICTS_TRANSACTIONS } from './contracts/verdicts';
-export { connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
+export { allianceClientOver, connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
 export { sha256File, verifyDocument, type DocumentVerification } from './verify/document';
 export { runCli, type CliRun } from './cli/main';
 export { replayLedger, type ReplayOptions, type ReplayOutcome, type ReplayProgress } from './audit/replay';

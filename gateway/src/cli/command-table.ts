@@ -130,6 +130,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     commands: [
       e('register', L.register, 'register a raw-material lot'),
       e('ship', L.ship, 'ship a lot to another member'),
+      e('pack', L.pack, 'pack lots into a logistic unit (SSCC)'),
       e('receive', L.receive, 'receive a lot shipped to you'),
       e('sample', L.sample, 'record sampling'),
       e('start-testing', L.startTesting, 'start testing'),

@@ -41,7 +41,17 @@ export interface AllianceClient extends Disposable {
  */
 export function connectAllianceClient(options: Readonly<AllianceConnectOptions & { retry?: RetryPolicy }>): AllianceClient {
   const connection = connectAlliance(options);
-  const invoker = newTypedInvoker(connection, options.retry);
+  return allianceClientOver(connection, newTypedInvoker(connection, options.retry));
+}
+
+/**
+ * The typed facades over an invoker of one's own, for callers that wrap submission (to wait for
+ * every peer after each commit, say) on an open connection, which closing the client closes.
+ */
+export function allianceClientOver(connection: AllianceConnection, invoker: TypedInvoker): AllianceClient {
+  const close = (): void => {
+    connection.close();
+  };
   return {
     connection,
     invoker,
@@ -55,11 +65,7 @@ export function connectAllianceClient(options: Readonly<AllianceConnectOptions &
     lots: new Lots(invoker),
     verifications: new Verifications(invoker),
     verdicts: new Verdicts(invoker),
-    close: () => {
-      connection.close();
-    },
-    [Symbol.dispose]: () => {
-      connection.close();
-    },
+    close,
+    [Symbol.dispose]: close,
   };
 }

@@ -5,6 +5,7 @@ import {
   parseLotQueryInput,
   parseLotReasonInput,
   parseLotStepInput,
+  parsePackLotsInput,
   parseReceiveLotInput,
   parseRegisterLotInput,
   parseShipLotInput,
@@ -31,6 +32,7 @@ type Query = InputOf<typeof parseLotQueryInput>;
 export const LOTS_TRANSACTIONS = {
   register: transaction<InputOf<typeof parseRegisterLotInput>, LotRecord>('lots', 'RegisterLot', 'submit', parseRegisterLotInput),
   ship: transaction<InputOf<typeof parseShipLotInput>, LotRecord>('lots', 'ShipLot', 'submit', parseShipLotInput),
+  pack: transaction<InputOf<typeof parsePackLotsInput>, LotEventRecord>('lots', 'PackLots', 'submit', parsePackLotsInput),
   receive: transaction<InputOf<typeof parseReceiveLotInput>, LotRecord>('lots', 'ReceiveLot', 'submit', parseReceiveLotInput),
   sample: transaction<Step, LotRecord>('lots', 'SampleLot', 'submit', parseLotStepInput),
   startTesting: transaction<Step, LotRecord>('lots', 'StartTesting', 'submit', parseLotStepInput),
@@ -64,6 +66,10 @@ export class Lots {
   /** Ships an owned lot to another member. */
   ship(input: InputOf<typeof parseShipLotInput>): Promise<Committed<LotRecord>> {
     return this.#invoker.submit(LOTS_TRANSACTIONS.ship, input);
+  }
+  /** Packs quantities of owned, shippable lots into one logistic unit (an SSCC); returns the AggregationEvent. */
+  pack(input: InputOf<typeof parsePackLotsInput>): Promise<Committed<LotEventRecord>> {
+    return this.#invoker.submit(LOTS_TRANSACTIONS.pack, input);
   }
   /** Receives a lot shipped to the caller (ownership moves). */
   receive(input: InputOf<typeof parseReceiveLotInput>): Promise<Committed<LotRecord>> {

@@ -6,7 +6,7 @@ import { transaction, type Committed, type TypedInvoker } from './typed-invoker'
 export const VERDICTS_TRANSACTIONS = {
   get: transaction<InputOf<typeof parseVerdictInput>, Verdict>('verdicts', 'GetVerdict', 'evaluate', parseVerdictInput),
   assessBadge: transaction<BadgeInput, BadgeRecord>('verdicts', 'AssessBadge', 'submit', parseBadgeInput),
-  badge: transaction<BadgeInput, BadgeRecord>('verdicts', 'GetBadge', 'evaluate', parseBadgeInput),
+  badge: transaction<BadgeInput, BadgeRecord | null>('verdicts', 'GetBadge', 'evaluate', parseBadgeInput),
 } as const;
 
 /** The `verdicts` contract: releasable/trusted verdicts with their evidence, and supplier badges. */
@@ -26,8 +26,8 @@ export class Verdicts {
   assessBadge(input: BadgeInput): Promise<Committed<BadgeRecord>> {
     return this.#invoker.submit(VERDICTS_TRANSACTIONS.assessBadge, input);
   }
-  /** A supplier's badge. */
-  badge(input: BadgeInput): Promise<BadgeRecord> {
+  /** A supplier's recorded badge for a material, or `null` when it was never assessed. */
+  badge(input: BadgeInput): Promise<BadgeRecord | null> {
     return this.#invoker.evaluate(VERDICTS_TRANSACTIONS.badge, input);
   }
 }

@@ -4,6 +4,7 @@ import {
   parseCommitInput,
   parseProtocolInput,
   parseRevealInput,
+  type ProtocolRecord,
   type VerificationCaseRecord,
   type VerificationOutcomeRecord,
 } from '@alliance/chaincode/model';
@@ -11,6 +12,12 @@ import type { InputOf, JsonValue } from './model-types';
 import { transaction, type Committed, type TypedInvoker } from './typed-invoker';
 
 type CaseRef = InputOf<typeof parseCaseStepInput>;
+
+/** A case as `GetCase` returns it: the case record and the protocol version in force (whose hash the case anchors). */
+export interface VerificationCaseView {
+  readonly case: VerificationCaseRecord;
+  readonly protocol: ProtocolRecord;
+}
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const VERIFICATIONS_TRANSACTIONS = {
@@ -22,7 +29,7 @@ export const VERIFICATIONS_TRANSACTIONS = {
   reveal: transaction<InputOf<typeof parseRevealInput>, JsonValue>('verifications', 'RevealResults', 'submit', parseRevealInput),
   investigate: transaction<CaseRef, VerificationCaseRecord>('verifications', 'Investigate', 'submit', parseCaseStepInput),
   close: transaction<InputOf<typeof parseCloseCaseInput>, VerificationCaseRecord>('verifications', 'CloseCase', 'submit', parseCloseCaseInput),
-  get: transaction<CaseRef, VerificationCaseRecord>('verifications', 'GetCase', 'evaluate', parseCaseStepInput),
+  get: transaction<CaseRef, VerificationCaseView>('verifications', 'GetCase', 'evaluate', parseCaseStepInput),
   outcome: transaction<CaseRef, VerificationOutcomeRecord>('verifications', 'GetOutcome', 'evaluate', parseCaseStepInput),
 } as const;
 
@@ -67,8 +74,8 @@ export class Verifications {
   close(input: InputOf<typeof parseCloseCaseInput>): Promise<Committed<VerificationCaseRecord>> {
     return this.#invoker.submit(VERIFICATIONS_TRANSACTIONS.close, input);
   }
-  /** One case. */
-  get(input: CaseRef): Promise<VerificationCaseRecord> {
+  /** One case with its protocol in force. */
+  get(input: CaseRef): Promise<VerificationCaseView> {
     return this.#invoker.evaluate(VERIFICATIONS_TRANSACTIONS.get, input);
   }
   /** A case's outcome. */

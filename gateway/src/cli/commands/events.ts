@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { EventPosition } from '../../events/checkpoint-file';
 import { subscribe } from '../../events/subscribe';
 import type { CliContext } from '../context';
+import { UsageError } from '../exit-codes';
 
 /** `alliance events`: follow domain events with a durable checkpoint. */
 export function registerEventsCommand(program: Command, context: () => CliContext): void {
@@ -12,9 +13,10 @@ export function registerEventsCommand(program: Command, context: () => CliContex
     .option('--from-block <n>', 'first block when there is no checkpoint', '0')
     .option('-n, --limit <n>', 'stop after this many events')
     .action(async (opts: { checkpoint?: string; fromBlock: string; limit?: string }) => {
+      const limit = opts.limit === undefined ? Infinity : wholeNumber(opts.limit, '--limit', 1);
+      const startBlock = BigInt(wholeNumber(opts.fromBlock, '--from-block', 0));
       const ctx = context();
       const client = ctx.client();
-      const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
       let seen = 0;
       let resolveLimit: () => void = () => undefined;
       const reached = new Promise<void>((r) => (resolveLimit = r));
@@ -23,7 +25,7 @@ export function registerEventsCommand(program: Command, context: () => CliContex
       const limitReached = new Error('limit reached');
       const sub = subscribe(client.connection, {
         checkpoint: opts.checkpoint ?? { load: () => position, save: (p) => Promise.resolve(void (position = p)) },
-        startBlock: BigInt(opts.fromBlock),
+        startBlock,
         onEvent: (event, at) => {
           if (seen >= limit) throw limitReached;
           seen++;
@@ -46,4 +48,11 @@ export function registerEventsCommand(program: Command, context: () => CliContex
       await Promise.race([reached, interrupted, ended]);
       await sub.stop();
     });
+}
+
+/** A flag's whole-number value, at least `min`; anything else is a usage error (a NaN limit would never stop). */
+function wholeNumber(text: string, flag: string, min: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} expects a whole number of at least ${min}, got "${text}"`);
+  return n;
 }

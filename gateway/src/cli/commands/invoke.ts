@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import type { Command } from 'commander';
 import type { ContractName } from '../../contracts/typed-invoker';
 import { verifyDocument } from '../../verify/document';
@@ -34,6 +35,7 @@ export function registerGenericCommands(program: Command, context: () => CliCont
     .option('--from <target>', 'the query returning the record, as <contract>:<Transaction> (input via -i/-d/-s)')
     .option('--sha256 <hex>', 'the anchored hash, when you already have it')
     .action(async (file: string, opts: InputOptions & { from?: string; sha256?: string }) => {
+      readable(file);
       const ctx = context();
       let record: unknown;
       if (opts.sha256) record = { sha256: opts.sha256 };
@@ -46,4 +48,13 @@ export function registerGenericCommands(program: Command, context: () => CliCont
       else ctx.printer.line(v.matches ? `MATCHES: ${file} sha256 ${v.sha256} is anchored at ${v.foundAt ?? ''}` : `NO MATCH: ${file} sha256 ${v.sha256} is not among ${v.anchored.length} anchored hash(es)`);
       if (!v.matches) setExit(EXIT.VERIFICATION_FAILED);
     });
+}
+
+/** A missing or unreadable document is the user's to fix (exit 1), not a network failure. */
+function readable(file: string): void {
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
 }

@@ -41,8 +41,20 @@ function addEntry(group: Command, entry: CommandEntry, context: () => CliContext
     .action(async (...args: unknown[]) => {
       const id = entry.idField ? (args[0] as string | undefined) : undefined;
       const opts = (entry.idField ? args[1] : args[0]) as InputOptions;
-      await runTransaction(context(), entry.spec, readInput(opts, entry.idField, id), entry.view);
+      await runTransaction(context(), entry.spec, readInput(opts, entry.idField, id) ?? emptyInputIfValid(entry.spec), entry.view);
     });
+}
+
+/** `{}` for transactions whose every input field is optional (`product list`), so they run without flags. */
+function emptyInputIfValid(spec: TransactionSpec<unknown, unknown>): unknown {
+  if (!spec.parseInput) return undefined;
+  try {
+    spec.parseInput({});
+    return {};
+  } catch {
+    // Some field is required: send nothing, and let the parser name what is missing.
+    return undefined;
+  }
 }
 
 /** Registers every group of the command table. */
