@@ -2,20 +2,11 @@
 // for the integration tests of the lab facades and the demo. Clients wait after each submit until
 // every peer has committed the block, so the next call, endorsed on any peer, sees it.
 import {
+  allianceClientOver,
   awaitBlockOnPeers,
-  Calibrations,
   connectAlliance,
-  Instruments,
-  Lots,
-  Members,
   newTypedInvoker,
   peerLedgerSource,
-  Policy,
-  Products,
-  Reports,
-  Runs,
-  Verdicts,
-  Verifications,
   type AllianceClient,
   type AllianceConnection,
   type TypedInvoker,
@@ -80,23 +71,5 @@ function clientOf(connection: AllianceConnection, watchers: Parameters<typeof aw
       return committed;
     },
   };
-  const close = (): void => {
-    connection.close();
-  };
-  return {
-    connection,
-    invoker,
-    members: new Members(invoker),
-    policy: new Policy(invoker),
-    products: new Products(invoker),
-    instruments: new Instruments(invoker),
-    calibrations: new Calibrations(invoker),
-    runs: new Runs(invoker),
-    reports: new Reports(invoker),
-    lots: new Lots(invoker),
-    verifications: new Verifications(invoker),
-    verdicts: new Verdicts(invoker),
-    close,
-    [Symbol.dispose]: close,
-  };
+  return allianceClientOver(connection, invoker);
 }
