@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { generateCryptoMaterial } from '../crypto';
+import { generateCryptoMaterial, type CryptoMaterial } from '../crypto';
 import type { NetworkDefinition } from '../definition';
 import { writeProfile } from '../profile/file';
 import type { ChaincodeServer } from './chaincode-server';
@@ -7,11 +7,13 @@ import { defineChaincode, installAndServe, packagesToServe } from './chaincodes'
 import { addedOrgs } from './added-orgs';
 import { startDetachedHost } from './detached';
 import { startJoiningPeer, type JoiningPeer } from './joining-peer';
-import { stateLayout } from './layout';
+import { stateLayout, type StateLayout } from './layout';
 import { stopOwnedProcesses } from './owned';
 import { portOrFree } from './ports';
 import { buildProfile } from './profile-build';
 import { startNodes, type RunningNodes } from './nodes';
+import type { NodePorts } from './profile-build';
+import { PortInUseError } from '../grpc/server';
 
 /** A started embedded network. */
 export interface RunningNetwork {
@@ -62,18 +64,18 @@ export async function startEmbeddedNetwork(opts: StartOptions): Promise<RunningN
   const joiners: JoiningPeer[] = [];
   try {
     const packages = packagesToServe(def, layout, opts.chaincodeDir);
-    const [crypto, ports] = await Promise.all([
+    const [crypto] = await Promise.all([
       generateCryptoMaterial(fullDef, layout.root).then((material) => {
         step('crypto material ready');
         return material;
       }),
-      resolvePorts(def),
       ...packages.map(async (pkg) => {
         servers.push(await installAndServe(pkg, layout, false));
         step(`chaincode server ${pkg.name} listening`);
       }),
     ]);
-    nodes = await startNodes(def, crypto, layout, ports, log);
+    let ports: NodePorts;
+    ({ nodes, ports } = await startNodesOnPorts(def, crypto, layout, log));
     step('orderer and peers started');
     const addedPorts = Object.fromEntries(added.map((org) => [org.name, org.peer.port]));
     const profile = buildProfile(fullDef, crypto, { ...ports, peers: { ...ports.peers, ...addedPorts } });
@@ -117,11 +119,36 @@ export function adminOrg(def: NetworkDefinition): string {
   return org.name;
 }
 
-async function resolvePorts(
-  def: NetworkDefinition,
-): Promise<{ orderer: number; peers: Record<string, number> }> {
+async function resolvePorts(def: NetworkDefinition): Promise<NodePorts> {
   const orderer = await portOrFree(def.orderer.port);
   const peers: Record<string, number> = {};
   for (const org of def.orgs) peers[org.name] = await portOrFree(org.peer.port);
   return { orderer, peers };
 }
+
+/**
+ * Starts the nodes on the definition's ports. A port left to the OS (0) is probed free and bound
+ * a moment later, and another process (a parallel test's network, an outgoing connection) may take
+ * it in between: then the nodes start again on fresh ports. A port the definition fixes that is
+ * taken stays a clear error.
+ */
+async function startNodesOnPorts(
+  def: NetworkDefinition,
+  crypto: CryptoMaterial,
+  layout: StateLayout,
+  log: (line: string) => void,
+): Promise<{ nodes: RunningNodes; ports: NodePorts }> {
+  const fixed = new Set([def.orderer.port, ...def.orgs.map((org) => org.peer.port)].filter((p) => p !== 0));
+  for (let attempt = 1; ; attempt++) {
+    const ports = await resolvePorts(def);
+    try {
+      return { nodes: await startNodes(def, crypto, layout, ports, log), ports };
+    } catch (err) {
+      if (!(err instanceof PortInUseError) || fixed.has(err.port) || attempt >= PORT_ATTEMPTS) throw err;
+      log(`port ${err.port} was taken before the node bound it; starting again on fresh ports`);
+    }
+  }
+}
+
+/** How often the nodes start on fresh free ports before a race for them is reported. */
+const PORT_ATTEMPTS = 3;

@@ -49,32 +49,36 @@ export async function startNodes(
     endpoint: endpoint(ports.peers[org.name] ?? 0, orgCrypto(crypto, org.name), org.peer.host),
   }));
   const peers = new Map<string, PeerNode>();
-  try {
-    const started = await Promise.all(
-      def.orgs.map((org) => {
-        const material = orgCrypto(crypto, org.name);
-        return startPeer({
-          dataDir: layout.nodeDir(org.peer.host),
-          channelId: def.channel,
-          genesis,
-          mspId: org.mspId,
-          signer: createSigner(org.mspId, material.node.identity.certPem, material.node.identity.keyPem),
-          tls: material.node.tls,
-          host: LOOPBACK,
-          port: ports.peers[org.name] ?? 0,
-          orderer: ordererEndpoint,
-          peers: directory,
-          installDir: layout.installDir,
-          timeWindowMs,
-          log,
-        });
-      }),
-    );
-    def.orgs.forEach((org, i) => peers.set(org.name, started[i] as PeerNode));
-  } catch (err) {
+  // Settle every start, so peers that did start are stopped when another one fails.
+  const started = await Promise.allSettled(
+    def.orgs.map((org) => {
+      const material = orgCrypto(crypto, org.name);
+      return startPeer({
+        dataDir: layout.nodeDir(org.peer.host),
+        channelId: def.channel,
+        genesis,
+        mspId: org.mspId,
+        signer: createSigner(org.mspId, material.node.identity.certPem, material.node.identity.keyPem),
+        tls: material.node.tls,
+        host: LOOPBACK,
+        port: ports.peers[org.name] ?? 0,
+        orderer: ordererEndpoint,
+        peers: directory,
+        installDir: layout.installDir,
+        timeWindowMs,
+        log,
+      });
+    }),
+  );
+  started.forEach((result, i) => {
+    const org = def.orgs[i];
+    if (result.status === 'fulfilled' && org) peers.set(org.name, result.value);
+  });
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
     await Promise.all([...peers.values()].map((p) => p.stop()));
     await orderer.stop();
-    throw err;
+    throw failure.reason;
   }
   return {
     orderer,
