@@ -61,9 +61,19 @@ const MIN_PARALLEL_BATCH = 16;
 export function createSignaturePool(workers = availableParallelism()): SignaturePool {
   const threads = Array.from({ length: workers }, () => new Worker(WORKER_SOURCE, { eval: true }));
   const waiting = new Map<number, (out: (string | null)[]) => void>();
+  // An idle pool must not keep the process alive, but a busy one must: a CLI run whose only
+  // pending work is a batch in a worker would otherwise end before the answer arrives.
+  const busy = new Map<Worker, number>();
+  const track = (t: Worker, delta: number): void => {
+    const n = (busy.get(t) ?? 0) + delta;
+    busy.set(t, n);
+    if (n > 0) t.ref();
+    else t.unref();
+  };
   let nextId = 0;
   for (const t of threads) {
     t.on('message', ({ id, out }: { id: number; out: (string | null)[] }) => {
+      track(t, -1);
       waiting.get(id)?.(out);
       waiting.delete(id);
     });
@@ -83,6 +93,7 @@ export function createSignaturePool(workers = availableParallelism()): Signature
         resolve(out.map((o) => o ?? undefined));
       });
       t.once('error', reject);
+      track(t, 1);
       t.postMessage({ id, pems, jobs: encoded });
     });
   };
