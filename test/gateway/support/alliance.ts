@@ -58,16 +58,11 @@ export interface BootstrappedAlliance {
 }
 
 /**
- * The default network's five orgs on free ports. The brand gets an `approver`: a verification
- * case's requester must e-sign the protocol approval, which only approvers may do, and the
- * default brand has only Admin and User1.
+ * The default network's five orgs on free ports (the brand's `approver` e-signs verification
+ * protocols, as a case's requester must).
  */
 function allianceDefinition(): NetworkDefinition {
-  const def = testDefinition({ orgs: 5, chaincode: 'provenance' });
-  return {
-    ...def,
-    orgs: def.orgs.map((o) => (o.name === 'brand' ? { ...o, users: [...o.users, { name: 'approver', roles: ['approver'] }] } : o)),
-  };
+  return testDefinition({ orgs: 5, chaincode: 'provenance' });
 }
 
 /**
@@ -75,7 +70,10 @@ function allianceDefinition(): NetworkDefinition {
  * another org's, is then endorsed on peers that all see the previous one, as a member's node
  * would wait for its own peer before acting on what another org did.
  */
-function settlingClient(connection: ReturnType<typeof connectAlliance>, settle: () => Promise<void>): AllianceClient {
+function settlingClient(
+  connection: ReturnType<typeof connectAlliance>,
+  settle: () => Promise<void>,
+): AllianceClient {
   const plain = newTypedInvoker(connection);
   const invoker: TypedInvoker = {
     connection,
@@ -93,7 +91,9 @@ function settlingClient(connection: ReturnType<typeof connectAlliance>, settle: 
  * Starts the network and runs the one-time bootstrap as platform/Admin, through the facade or,
  * with `bootstrapWithCli`, through `alliance member bootstrap` (which can succeed only once).
  */
-export async function startBootstrappedAlliance(opts: { bootstrapWithCli?: boolean } = {}): Promise<BootstrappedAlliance> {
+export async function startBootstrappedAlliance(
+  opts: { bootstrapWithCli?: boolean } = {},
+): Promise<BootstrappedAlliance> {
   const net = await startTestNetwork(allianceDefinition(), ALLIANCE_CHAINCODE_DIR);
   const profilePath = net.network.profilePath;
   const clients = new Map<string, AllianceClient>();
@@ -119,7 +119,10 @@ export async function startBootstrappedAlliance(opts: { bootstrapWithCli?: boole
     await settle();
     let out = '';
     let err = '';
-    const r = await runCli(['--profile', profilePath, '--as', identity, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    const r = await runCli(['--profile', profilePath, '--as', identity, ...args], {
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+    });
     await settle();
     const [group, command] = args.filter((a) => a !== '--json');
     if (r.exitCode === 0 && group) succeeded.add(`${group} ${command ?? ''}`.trim());
@@ -131,7 +134,16 @@ export async function startBootstrappedAlliance(opts: { bootstrapWithCli?: boole
   };
   try {
     const bootstrapTxId = opts.bootstrapWithCli
-      ? jsonOf<{ txId: string }>(await cli('platform/Admin', '--json', 'member', 'bootstrap', '-d', JSON.stringify({ members: ALLIANCE_MEMBERS }))).txId
+      ? jsonOf<{ txId: string }>(
+          await cli(
+            'platform/Admin',
+            '--json',
+            'member',
+            'bootstrap',
+            '-d',
+            JSON.stringify({ members: ALLIANCE_MEMBERS }),
+          ),
+        ).txId
       : (await as('platform/Admin').members.bootstrap({ members: ALLIANCE_MEMBERS })).txId;
     return { net, profilePath, bootstrapTxId, as, settle, cli, succeeded, stop };
   } catch (e) {

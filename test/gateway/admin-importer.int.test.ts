@@ -1,0 +1,82 @@
+// A sixth org joins the running alliance the way consortium operators do it: its material from
+// add-org, a config update signed by a majority of admins through the library, its peer joining
+// from block 0; then the alliance registers it as an IMPORTER member and its own user registers
+// an imported lot on the alliance chaincode, endorsed by a majority that now counts six orgs.
+import { addOrg, startJoiningPeer, type JoiningPeer } from '@alliance/network/runtime';
+import { connectAllianceClient, type AllianceClient } from '@alliance/gateway';
+import {
+  applicationOrgs,
+  computeConfigUpdate,
+  fetchChannelConfig,
+  newUpdateEnvelope,
+  readOrgFile,
+  signUpdate,
+  submitConfigUpdate,
+  withOrgAdded,
+} from '@alliance/gateway/admin';
+import { loadProfileIdentity } from '@alliance/gateway/connect/identity';
+import { loadProfile } from '@alliance/gateway/connect/profile';
+import { startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
+import { GTIN_A, lotInput } from './support/supply';
+
+jest.setTimeout(240_000);
+
+describe('an importer joins the alliance and registers a lot', () => {
+  let a: BootstrappedAlliance;
+  let joining: JoiningPeer | undefined;
+  const clients: AllianceClient[] = [];
+
+  beforeAll(async () => {
+    a = await startBootstrappedAlliance();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await joining?.stop();
+    await a.stop();
+  });
+
+  it('is added by a majority of admins, joins, becomes a member and registers a lot', async () => {
+    const added = await addOrg({ stateDir: a.net.stateDir, name: 'importer', roles: ['IMPORTER'] });
+    joining = startJoiningPeer({ stateDir: a.net.stateDir, org: 'importer', retryMs: 200 });
+
+    // Five member orgs: MAJORITY Admins needs three signatures (platform, brand, supplier).
+    const platformAdmin = a.as('platform/Admin').connection;
+    const { config } = await fetchChannelConfig(platformAdmin);
+    const update = computeConfigUpdate(
+      config,
+      withOrgAdded(config, readOrgFile(added.definition.configGroupFile)),
+      platformAdmin.channel,
+    );
+    const profile = loadProfile(a.profilePath);
+    const signed = ['brand/Admin', 'supplier/Admin'].reduce(
+      (envelope, admin) => signUpdate(envelope, loadProfileIdentity(profile, admin)),
+      newUpdateEnvelope(update),
+    );
+    await submitConfigUpdate(platformAdmin, signed);
+    await joining.joined;
+    expect(applicationOrgs((await fetchChannelConfig(platformAdmin)).config).map((o) => o.mspId)).toContain(
+      'ImporterMSP',
+    );
+
+    // The channel admits the org; the alliance's registry decides what it may do on the ledger.
+    await a
+      .as('platform/Admin')
+      .members.addMember({
+        mspId: 'ImporterMSP',
+        name: 'importer',
+        roles: ['IMPORTER'],
+        reason: 'licensed importer joins',
+      });
+    await a.settle();
+
+    const importer = connectAllianceClient({ profile: a.profilePath, identity: 'importer/User1' });
+    clients.push(importer);
+    const registered = await importer.lots.register(lotInput(GTIN_A, 'IMP-1'));
+    expect(registered.result).toMatchObject({ id: `${GTIN_A}.IMP-1`, owner: 'ImporterMSP' });
+    await a.settle();
+    // The lot key carries its owner's key-level policy, so the importer's own peer endorsed the
+    // write, beside a MAJORITY that now means four of six orgs; another org's peer serves it back.
+    const read = await a.as('brand/User1').lots.get({ lotId: `${GTIN_A}.IMP-1` });
+    expect(read.owner).toBe('ImporterMSP');
+  });
+});
