@@ -1,4 +1,4 @@
-// Finds Fabric's configtxlator (FABRIC_BIN, /work/fabric-bin, or PATH) and runs compute_update.
+// Finds Fabric's configtxlator (FABRIC_BIN or the PATH) and runs compute_update.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path';
 
 /** The configtxlator binary, or undefined when none is installed. */
 export function findConfigtxlator(): string | undefined {
-  const dirs = [process.env.FABRIC_BIN, '/work/fabric-bin', ...(process.env.PATH ?? '').split(delimiter)].filter((d): d is string => Boolean(d));
+  const dirs = [process.env.FABRIC_BIN, ...(process.env.PATH ?? '').split(delimiter)].filter((d): d is string => Boolean(d));
   for (const dir of dirs) {
     for (const candidate of [join(dir, 'configtxlator'), join(dir, 'bin', 'configtxlator')]) {
       if (existsSync(candidate)) return candidate;
