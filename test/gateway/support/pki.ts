@@ -2,7 +2,7 @@
 // NodeOUs and, optionally, the Fabric CA attribute extension.
 import 'reflect-metadata';
 import { webcrypto, createPrivateKey, type KeyObject } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
@@ -74,8 +74,17 @@ export async function issue(ca: TestCa, o: IssueOptions): Promise<TestIdentity> 
   return { certPem: cert.toString('pem'), keyPem, key: createPrivateKey(keyPem) };
 }
 
+// Every folder tempDir made goes when the test file that imported this module ends.
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the OS temp dir, removed after the importing test file's last test. */
 export function tempDir(prefix = 'alliance-gw-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** Writes an identity in the cryptogen MSP layout and returns its folder paths. */
