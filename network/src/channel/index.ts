@@ -2,7 +2,7 @@ export type { ChannelConfig, ChannelOrg } from './types';
 export { buildGenesisBlock, buildChannelConfig } from './genesis';
 export { parseChannelConfig, parseDuration } from './parse';
 export { configFromBlock } from './config-block';
-export { defaultAcls } from './acls';
+export { DEFAULT_ACLS, defaultAcls } from './acls';
 export { fabricMspConfig } from './msp-config';
 export { ChannelError, type ChannelErrorCode } from './errors';
 export {

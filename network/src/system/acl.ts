@@ -1,25 +1,6 @@
 import { peer } from '@hyperledger/fabric-protos';
+import { DEFAULT_ACLS } from '../channel/acls';
 import type { ChannelView } from './types';
-
-const READERS = '/Channel/Application/Readers';
-const WRITERS = '/Channel/Application/Writers';
-
-/** Fabric's default ACLs for the channel resources this network serves (core/aclmgmt). */
-export const DEFAULT_ACLS: Readonly<Record<string, string>> = {
-  'peer/Propose': WRITERS,
-  'peer/ChaincodeToChaincode': WRITERS,
-  'qscc/GetChainInfo': READERS,
-  'qscc/GetBlockByNumber': READERS,
-  'qscc/GetBlockByHash': READERS,
-  'qscc/GetTransactionByID': READERS,
-  'qscc/GetBlockByTxID': READERS,
-  'cscc/GetConfigBlock': READERS,
-  'cscc/GetChannelConfig': READERS,
-  '_lifecycle/CommitChaincodeDefinition': WRITERS,
-  '_lifecycle/QueryChaincodeDefinition': WRITERS,
-  '_lifecycle/QueryChaincodeDefinitions': WRITERS,
-  '_lifecycle/CheckCommitReadiness': WRITERS,
-};
 
 /**
  * Checks a channel resource's ACL against the proposal's creator and signature. Returns

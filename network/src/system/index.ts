@@ -1,4 +1,5 @@
-export type { ChannelView, LedgerView, SystemChaincode, SystemInvocation, TxLocation } from './types';
-export { aclFailure, DEFAULT_ACLS } from './acl';
+export type { ChannelView, LedgerView, SystemChaincode, SystemInvocation } from './types';
+export type { TxLocation } from '../ledger';
+export { aclFailure } from './acl';
 export { qscc } from './qscc';
 export { cscc } from './cscc';

@@ -1,5 +1,6 @@
-import type { common, peer } from '@hyperledger/fabric-protos';
-import type { HistoryEntry, StateReader, TxSimulator } from '../chaincode';
+import type { peer } from '@hyperledger/fabric-protos';
+import type { TxSimulator } from '../chaincode';
+import type { PeerLedger } from '../ledger';
 import type { ChannelMsps } from '../identity';
 import type { PolicyEvaluator } from '../policy';
 
@@ -12,26 +13,14 @@ export interface ChannelView {
   readonly acls: Readonly<Record<string, string>>;
 }
 
-/** Where a transaction id sits in the ledger, with its validation code. */
-export interface TxLocation {
-  blockNum: number;
-  txNum: number;
-  /** peer.TxValidationCode */
-  code: number;
-}
-
-/** The ledger reads the endorser and the system chaincodes need (a PeerLedger provides them). */
-export interface LedgerView {
-  readonly height: number;
-  readonly state: StateReader;
-  /** Header hash of the last block (empty before block 0). */
-  currentHash(): Uint8Array;
-  getBlock(num: number): common.Block | undefined;
-  /** The stored block bytes, returned as they are rather than re-encoded. */
-  getBlockBytes(num: number): Uint8Array | undefined;
-  getTx(txId: string): TxLocation | undefined;
-  history(ns: string, key: string): HistoryEntry[];
-}
+/**
+ * The ledger reads the endorser and the system chaincodes need: the read side of a peer's ledger,
+ * so the committer's writes stay out of their reach.
+ */
+export type LedgerView = Pick<
+  PeerLedger,
+  'height' | 'state' | 'currentHash' | 'getBlock' | 'getBlockBytes' | 'getTx' | 'history'
+>;
 
 /** One call of a system chaincode through an ordinary proposal. */
 export interface SystemInvocation {
