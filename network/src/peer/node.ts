@@ -62,6 +62,17 @@ export interface PeerNode {
 /** Starts a peer: its ledger, committer, endorser, chaincode streams and gRPC services. */
 export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
   const ledger = await openPeerLedger(opts.dataDir);
+  try {
+    return await servePeer(opts, ledger);
+  } catch (err) {
+    // A start that fails (its port taken, most often) must release the ledger's lock, or a retry
+    // on fresh ports in the same data directory cannot open it again.
+    await ledger.close();
+    throw err;
+  }
+}
+
+async function servePeer(opts: PeerOptions, ledger: PeerLedger): Promise<PeerNode> {
   const waiters = new TxWaiters();
   const genesisConfig = configFromBlock(opts.genesis);
   const blocks = new CommittedBlocks(
@@ -104,29 +115,40 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
     channel: () => blocks.config,
     chaincodes: () => chaincodes,
   });
-  const server = await startGrpcServer({
-    host: opts.host,
-    port: opts.port,
-    tls: opts.tls,
-    services: [
-      {
-        definition: peer.EndorserService,
-        implementation: {
-          processProposal: unaryHandler((signed: peer.SignedProposal) => local.processProposal(signed)),
+  const closeClients = (): void => {
+    broadcaster.close();
+    directory.close();
+    connections.closeAll();
+  };
+  let server: Awaited<ReturnType<typeof startGrpcServer>>;
+  try {
+    server = await startGrpcServer({
+      host: opts.host,
+      port: opts.port,
+      tls: opts.tls,
+      services: [
+        {
+          definition: peer.EndorserService,
+          implementation: {
+            processProposal: unaryHandler((signed: peer.SignedProposal) => local.processProposal(signed)),
+          },
         },
-      },
-      {
-        definition: peer.DeliverService,
-        implementation: createPeerDeliverService({
-          heights: blocks.heights,
-          timeWindowMs: opts.timeWindowMs,
-          channel: () => blocks.config,
-          block: (n) => ledger.getBlock(n),
-        }),
-      },
-      { definition: gateway.GatewayService, implementation: createGatewayService(backend) },
-    ],
-  });
+        {
+          definition: peer.DeliverService,
+          implementation: createPeerDeliverService({
+            heights: blocks.heights,
+            timeWindowMs: opts.timeWindowMs,
+            channel: () => blocks.config,
+            block: (n) => ledger.getBlock(n),
+          }),
+        },
+        { definition: gateway.GatewayService, implementation: createGatewayService(backend) },
+      ],
+    });
+  } catch (err) {
+    closeClients();
+    throw err;
+  }
   const puller = new BlockPuller(
     opts.orderer,
     opts.channelId,
@@ -146,9 +168,7 @@ export async function startPeer(opts: PeerOptions): Promise<PeerNode> {
     stop: async () => {
       await puller.stop();
       await server.stop(100);
-      broadcaster.close();
-      directory.close();
-      connections.closeAll();
+      closeClients();
       await ledger.close();
     },
   };
