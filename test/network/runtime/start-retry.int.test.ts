@@ -16,7 +16,11 @@ describe('starting the nodes after a port race', () => {
   let squatter: Server;
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      squatter.close(() => {
+        resolve();
+      });
+    });
     rmSync(stateDir, { recursive: true, force: true });
   });
 
