@@ -26,7 +26,7 @@ function asAllianceContext(ctx: Context): AllianceContext {
   return ctx;
 }
 
-/** The base class of the ten alliance contracts. */
+/** The base class of the alliance contracts. */
 export abstract class AllianceContract extends Contract {
   /**
    * @param name the contract name clients address (`<name>:<Tx>`)

@@ -72,7 +72,13 @@ export class AllianceContext extends Context {
 
   /** Who changes records in this transaction, when, and through which transaction. */
   changeOrigin(): ChangeOrigin {
-    return { txId: this.txId, transaction: this.#transaction, at: this.now, by: this.actor, ...this.#claimedTime };
+    return {
+      txId: this.txId,
+      transaction: this.#transaction,
+      at: this.now,
+      by: this.actor,
+      ...this.#claimedTime,
+    };
   }
 
   /** The transaction id. */
