@@ -166,8 +166,10 @@ export class LedgerStore {
 
   /** How clients name `key`: object type and attributes, or the plain key itself. */
   recordRef(key: string): RecordRef {
+    // Composite keys start with U+0000, which a plain key may not (the shim answers a null type for those).
+    if (!key.startsWith('\u0000')) return { key };
     const { objectType, attributes } = this.stub.splitCompositeKey(key);
-    return objectType === null ? { key } : { objectType, attributes };
+    return { objectType, attributes };
   }
 
   /** The composite key `objectType` + `attrs` (attributes may not hold U+0000 or U+10FFFF). */

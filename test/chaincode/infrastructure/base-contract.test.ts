@@ -196,7 +196,11 @@ describe('the audit trail the store keeps', () => {
       txId: changed.txId,
       transaction: 'probe:Put',
       at: '2025-05-01T00:00:01.000Z',
-      by: { mspId: 'LabMSP', userId: expect.stringContaining('CN=Ana Lyst'), printedName: 'Ana Lyst' },
+      by: {
+        mspId: 'LabMSP',
+        userId: expect.stringContaining('CN=Ana Lyst') as string,
+        printedName: 'Ana Lyst',
+      },
       reason: 'probe:Put',
       previousVersionHash: createHash('sha256').update(versionOne!.value).digest('hex'),
       versionHash: createHash('sha256').update(versionTwo!.value).digest('hex'),

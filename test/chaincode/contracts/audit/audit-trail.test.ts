@@ -66,7 +66,12 @@ describe('audit trail', () => {
       expect.arrayContaining([
         { field: 'status', kind: 'MODIFIED', old: 'ACTIVE', new: 'SUSPENDED' },
         { field: 'version', kind: 'MODIFIED', old: 1, new: 2 },
-        { field: 'updated.at', kind: 'MODIFIED', old: expect.any(String), new: '2025-05-01T10:00:00.000Z' },
+        {
+          field: 'updated.at',
+          kind: 'MODIFIED',
+          old: expect.any(String) as string,
+          new: '2025-05-01T10:00:00.000Z',
+        },
       ]),
     );
     expect(second).toMatchObject({ txId: reinstated.txId, reason: 'audit passed on re-visit' });
@@ -124,7 +129,7 @@ describe('audit trail', () => {
       expect.objectContaining({
         field: 'inTransitTo',
         kind: 'ADDED',
-        new: expect.objectContaining({ mspId: 'BrandMSP' }),
+        new: expect.objectContaining({ mspId: 'BrandMSP' }) as unknown,
       }),
     );
     expect(entries[1]!.changes).toEqual(
