@@ -13,6 +13,7 @@ import { InstrumentsContract } from './contracts/instruments/instruments-contrac
 import { CalibrationsContract } from './contracts/calibrations/calibrations-contract';
 import { RunsContract } from './contracts/runs/runs-contract';
 import { ReportsContract } from './contracts/reports/reports-contract';
+import { AuditContract } from './contracts/audit/audit-contract';
 // Binds the lab area's queries to the supply area's hooks.
 import './contracts/reports/lab-binding';
 
@@ -27,6 +28,7 @@ export {
   CalibrationsContract,
   RunsContract,
   ReportsContract,
+  AuditContract,
 };
 
 /** Every contract the chaincode exposes. */
@@ -41,4 +43,5 @@ export const contracts = [
   CalibrationsContract,
   RunsContract,
   ReportsContract,
+  AuditContract,
 ];

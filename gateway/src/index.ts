@@ -63,6 +63,7 @@ export { Reports, REPORTS_TRANSACTIONS } from './contracts/reports';
 export { Lots, LOTS_TRANSACTIONS, type TraceNode } from './contracts/lots';
 export { Verifications, VERIFICATIONS_TRANSACTIONS, type VerificationCaseView } from './contracts/verifications';
 export { Verdicts, VERDICTS_TRANSACTIONS } from './contracts/verdicts';
+export { Audit, AUDIT_TRANSACTIONS } from './contracts/audit';
 export { allianceClientOver, connectAllianceClient, type AllianceClient } from './contracts/alliance-client';
 export { sha256File, verifyDocument, type DocumentVerification } from './verify/document';
 export { runCli, type CliRun } from './cli/main';

@@ -5,6 +5,7 @@ import { common, ledger, msp } from '../../gateway/node_modules/@hyperledger/fab
 import { merkleSummary } from '@alliance/network/committer/merkle';
 import { signLowS, WorldState, directoryBlockSource, peerStoreBlockSource, renderHtml, type AuditReport } from '@alliance/gateway';
 import { BlockOverlay } from '@alliance/gateway/audit/block-overlay';
+import { buildEvidence } from '@alliance/gateway/audit/evidence';
 import { checkConfigUpdate } from '@alliance/gateway/audit/config-update';
 import { IdentityResolver } from '@alliance/gateway/audit/identities';
 import { merkleHashes } from '@alliance/gateway/audit/read-conflicts';
@@ -204,6 +205,19 @@ describe('block sources', () => {
       for await (const b of files.blocks(0, 3)) expect(b).toBeDefined();
     }).rejects.toMatchObject({ code: 'SOURCE_GAP' });
     expect(() => directoryBlockSource(join(dir, 'none'))).toThrow(expect.objectContaining({ code: 'SOURCE_NOT_FOUND' }) as Error);
+  });
+});
+
+describe('evidence chain', () => {
+  it("leaves the chaincode's audit-trail entries out: they describe records, they are not links", () => {
+    const w = new WorldState();
+    const key = (type: string, ...attrs: string[]): string => `\u0000${type}\u0000${attrs.map((a) => `${a}\u0000`).join('')}`;
+    w.put('ns', key('lot', 'L1'), entry(JSON.stringify({ runIds: ['R1'] }), 1));
+    w.put('ns', key('run', 'R1'), entry('{}', 1));
+    w.put('ns', key('audit~change', 'lot', 'L1', '2025-01-06T08:00:00.000Z', 'ab'), entry('{}', 2));
+    w.put('ns', key('audit~plain', 'L1', '2025-01-06T08:00:00.000Z', 'cd'), entry('{}', 2));
+    const chain = buildEvidence(w, 'ns', 'L1', []);
+    expect(chain.nodes.map((n) => n.id).sort()).toEqual(['lot/L1', 'run/R1']);
   });
 });
 

@@ -83,6 +83,38 @@ describe('alliance CLI', () => {
     expect(r.out).toBe('went into (forward):\nL1\n└─ B1  (via T1)\n   └─ B2  (via T2)\n');
   });
 
+  it("prints a record's audit trail, naming it by object type and attributes or by a plain key", async () => {
+    const seen: string[][] = [];
+    const entry = {
+      record: { objectType: 'lot', attributes: ['L1'] }, txId: 'ab'.repeat(32), transaction: 'lots:ShipLot', at: '2025-05-01T00:00:00.000Z',
+      by: { mspId: 'SupplierMSP', userId: 'u', printedName: 'User1@supplier' }, reason: 'lots:ShipLot', eventTime: '2025-05-01T08:00:00+08:00', eventTimeZoneOffset: '+08:00',
+      previousVersionHash: '12'.repeat(32), versionHash: '34'.repeat(32),
+      changes: [{ field: 'owner', kind: 'MODIFIED', old: 'SupplierMSP', new: 'BrandMSP' }, { field: 'inTransitTo', kind: 'REMOVED', old: { mspId: 'BrandMSP' } }],
+    }; // prettier-ignore
+    server.script.evaluate = (req) => {
+      seen.push(proposalArgs(req.getProposedTransaction()!));
+      return ok(JSON.stringify([entry]));
+    };
+    const human = await cli('audit', 'trail', 'lot', 'L1');
+    expect(human.code).toBe(0);
+    expect(human.out).toBe(
+      [
+        `2025-05-01T00:00:00.000Z (event time 2025-05-01T08:00:00+08:00, +08:00)  User1@supplier (SupplierMSP)  lots:ShipLot  tx ${'ab'.repeat(8)}…`,
+        '  reason: lots:ShipLot',
+        `  version ${'12'.repeat(6)}… → ${'34'.repeat(6)}…`,
+        '  ~ owner: "SupplierMSP" → "BrandMSP"',
+        '  - inTransitTo: {"mspId":"BrandMSP"}',
+        '',
+      ].join('\n'),
+    );
+    await cli('--json', 'audit', 'trail', '--key', 'policy.current');
+    expect(seen).toEqual([
+      ['audit:GetAuditTrail', '{"attributes":["L1"],"objectType":"lot"}'],
+      ['audit:GetAuditTrail', '{"key":"policy.current"}'],
+    ]);
+    expect((await cli('audit', 'trail', 'lot', 'L1', '--key', 'policy.current')).code).toBe(1);
+  });
+
   it('exits 2 with the chaincode code and issues on a refusal, without a stack trace', async () => {
     server.script.evaluate = () => {
       throw new RpcFailure(grpc.status.UNKNOWN, `chaincode response 500, ${encodeAllianceError(new AllianceError('LOT_NOT_FOUND', 'no lot L9'))}`);

@@ -62,4 +62,24 @@ describe('typed facades', () => {
     await expect(client.members.list()).resolves.toEqual([]);
     expect(calls).toEqual([['members:ListMembers']]);
   });
+
+  it('read a record\'s audit trail through audit:GetAuditTrail, refusing a bad reference before sending', async () => {
+    const calls: string[][] = [];
+    const entry = { record: { key: 'policy.current' }, txId: 't1', transaction: 'policy:AmendPolicy', at: 'T', by: { mspId: 'PlatformMSP', userId: 'u', printedName: 'Admin' }, reason: 'vote', previousVersionHash: 'a', versionHash: 'b', changes: [{ field: 'version', kind: 'MODIFIED', old: 1, new: 2 }] };
+    server.script.evaluate = (req) => {
+      calls.push(proposalArgs(req.getProposedTransaction()!));
+      const r = new peer.Response();
+      r.setStatus(200);
+      r.setPayload(Buffer.from(JSON.stringify([entry])));
+      const res = new gateway.EvaluateResponse();
+      res.setResult(r);
+      return res;
+    };
+    await expect(client.audit.trail({ objectType: 'lot', attributes: ['09506000134352.L1'] })).resolves.toEqual([entry]);
+    expect(calls).toEqual([['audit:GetAuditTrail', '{"attributes":["09506000134352.L1"],"objectType":"lot"}']]);
+    const err = await client.audit.trail({ objectType: 'lot', attributes: ['bad\u0000id'] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION_FAILED', stage: 'input' });
+    expect(calls).toHaveLength(1);
+  });
 });
+

@@ -39,6 +39,22 @@ describe('lots facade: custody and decisions', () => {
     const events: LotEventRecord[] = await auditor.events({ lotId });
     expect(events.map((e) => e.bizStep)).toEqual(['commissioning', 'packing', 'shipping', 'receiving', 'sampling', 'inspecting', 'inspecting']);
     expect(await auditor.holds({ lotId })).toEqual([]);
+
+    // Every change after registration is in the lot's audit trail, each version chained to the one before.
+    const trail = await a.as('platform/auditor').audit.trail({ objectType: 'lot', attributes: [lotId] });
+    expect(trail.map((e) => [e.transaction, e.by.mspId])).toEqual([
+      ['lots:ShipLot', 'SupplierMSP'],
+      ['lots:ReceiveLot', 'BrandMSP'],
+      ['lots:SampleLot', 'BrandMSP'],
+      ['lots:StartTesting', 'BrandMSP'],
+      ['lots:ReleaseLot', 'BrandMSP'],
+    ]);
+    expect(trail.slice(1).map((e) => e.previousVersionHash)).toEqual(trail.slice(0, -1).map((e) => e.versionHash));
+    expect(trail[1]!.changes).toContainEqual({ field: 'owner', kind: 'MODIFIED', old: 'SupplierMSP', new: 'BrandMSP' });
+    expect(await a.as('brand/User1').audit.trail({ objectType: 'lot', attributes: [lotId] })).toEqual(trail);
+    await refusedWith(a.as('supplier/User1').audit.trail({ objectType: 'lot', attributes: [lotId] }), 'ROLE_DENIED');
+    const shown = await a.cli('brand/User1', 'audit', 'trail', 'lot', lotId);
+    expect(shown.out).toContain('~ owner: "SupplierMSP" → "BrandMSP"');
   });
 
   it('refuses custody steps to the wrong org or user, bad input before sending, and unknown lots', async () => {

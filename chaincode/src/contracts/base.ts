@@ -7,6 +7,8 @@
  *   Helpers must be module functions or `#private`, or they would become transactions.
  * - the caller is checked against the contract's access table before the transaction runs;
  *   a transaction without a rule is refused.
+ * - every change of an existing record is written to the audit trail (rule 3) after the
+ *   transaction succeeded, with the transaction's name as the reason when it states none.
  * - domain events are set as one chaincode event after the transaction succeeded.
  * - every failure reaches the client as an encoded {@link AllianceError}.
  */
@@ -24,7 +26,7 @@ function asAllianceContext(ctx: Context): AllianceContext {
   return ctx;
 }
 
-/** The base class of the ten alliance contracts. */
+/** The base class of the alliance contracts. */
 export abstract class AllianceContract extends Contract {
   /**
    * @param name the contract name clients address (`<name>:<Tx>`)
@@ -74,6 +76,7 @@ export abstract class AllianceContract extends Contract {
         );
       }
       context.setArgument(args.length === 0 ? undefined : String(args[0]));
+      context.setTransaction(`${this.getName()}:${name}`);
       const rule = this.ruleFor(name);
       if (rule === undefined) {
         throw new AllianceError('ROLE_DENIED', `${this.getName()}:${name} has no access rule`, {
@@ -85,6 +88,7 @@ export abstract class AllianceContract extends Contract {
       if (transaction === undefined)
         throw new AllianceError('UNKNOWN_TRANSACTION', `no such transaction: ${name}`);
       const result = await transaction.call(this, context);
+      await context.store.writeAuditTrail(context.changeOrigin());
       if (result !== undefined && typeof result !== 'string') {
         // The contract API's serializer cannot encode objects (see its class-transformer copy).
         throw new Error(`${this.getName()}:${name} returned ${typeof result}, not canonical JSON text`);

@@ -1,10 +1,12 @@
 /**
  * The per-transaction context every alliance transaction receives: ledger access, ledger time,
- * the caller as the certificate names them, the one JSON argument, and the domain events that
- * are set as ONE chaincode event when the transaction succeeds.
+ * the caller as the certificate names them, the one JSON argument, the domain events that
+ * are set as ONE chaincode event when the transaction succeeds, and what the audit trail says
+ * of the transaction's changes (who, when, why).
  */
 import { X509Certificate } from 'node:crypto';
 import { Context } from 'fabric-contract-api';
+import type { ChangeOrigin } from '../ledger/audit-entry';
 import { CURRENT_POLICY_KEY, memberKey } from '../ledger/governance-keys';
 import { toLedgerBytes } from '../ledger/json';
 import { LedgerStore, timestampMillis } from '../ledger/store';
@@ -17,6 +19,7 @@ import { toUserRole, USER_ROLE_ATTRIBUTE, type UserRole } from '../model/roles';
 import type { ElectronicSignature, SignatureMeaning } from '../model/signature';
 import { emptyInput, parserFor } from '../model/validate';
 import { buildSignature } from '../rules/signatures';
+import { claimedEventTime, statedReason, type ClaimedTime } from './change-claims';
 
 const parseEmptyInput = parserFor(emptyInput);
 
@@ -38,12 +41,44 @@ export class AllianceContext extends Context {
   #store: LedgerStore | undefined;
   #caller: Caller | undefined;
   #argument: string | undefined;
+  #transaction = '';
+  #statedReason: string | undefined;
+  #claimedTime: ClaimedTime | undefined;
   readonly #events: DomainEvent[] = [];
 
-  /** World-state access (canonical JSON, composite keys, key-level policies). */
+  /** World-state access (canonical JSON, composite keys, key-level policies, audit trail). */
   get store(): LedgerStore {
-    this.#store ??= new LedgerStore(this.stub);
+    this.#store ??= new LedgerStore(this.stub, () => this.reason);
     return this.#store;
+  }
+
+  /** Set by the contract before dispatch: the transaction as clients call it, `<contract>:<Tx>`. */
+  setTransaction(name: string): void {
+    this.#transaction = name;
+  }
+
+  /** The transaction's name, `<contract>:<Tx>`. */
+  get transaction(): string {
+    return this.#transaction;
+  }
+
+  /**
+   * Why the writes made now are made (rule 3: never empty): the reason the transaction last
+   * stated, in its input's `reason` or in a {@link stamp}, else the transaction's own name.
+   */
+  get reason(): string {
+    return this.#statedReason ?? this.#transaction;
+  }
+
+  /** Who changes records in this transaction, when, and through which transaction. */
+  changeOrigin(): ChangeOrigin {
+    return {
+      txId: this.txId,
+      transaction: this.#transaction,
+      at: this.now,
+      by: this.actor,
+      ...this.#claimedTime,
+    };
   }
 
   /** The transaction id. */
@@ -78,8 +113,9 @@ export class AllianceContext extends Context {
     return { mspId, userId, printedName };
   }
 
-  /** An audit stamp for a change made now by the caller. */
+  /** An audit stamp for a change made now by the caller; a reason given becomes the {@link reason}. */
   stamp(reason?: string): AuditStamp {
+    if (reason !== undefined && reason.trim() !== '') this.#statedReason = reason;
     return reason === undefined ? { by: this.actor, at: this.now } : { by: this.actor, at: this.now, reason };
   }
 
@@ -90,12 +126,19 @@ export class AllianceContext extends Context {
 
   /** The transaction's argument parsed by a model parser (throws VALIDATION_FAILED). */
   input<T>(parse: (raw: unknown) => T): T {
-    return parse(this.#argument);
+    return this.#noteClaims(parse(this.#argument));
   }
 
   /** Like {@link input}, but `fallback` when the transaction was called without an argument. */
   optionalInput<T>(parse: (raw: unknown) => T, fallback: T): T {
-    return this.#argument === undefined ? fallback : parse(this.#argument);
+    return this.#argument === undefined ? fallback : this.#noteClaims(parse(this.#argument));
+  }
+
+  /** Keeps the reason and event time a validated input states, for the audit trail. */
+  #noteClaims<T>(input: T): T {
+    this.#statedReason = statedReason(input) ?? this.#statedReason;
+    this.#claimedTime = claimedEventTime(input) ?? this.#claimedTime;
+    return input;
   }
 
   /** For transactions without fields: accepts no argument or `{}`, refuses anything else. */

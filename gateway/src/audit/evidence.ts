@@ -1,3 +1,4 @@
+import { AUDIT_CHANGE_KEY_TYPE, AUDIT_PLAIN_CHANGE_KEY_TYPE } from '@alliance/chaincode/model';
 import type { ReadVersion } from '../verify/rwset-parse';
 import { recordFacts, referencedIds } from './record-facts';
 import type { TxSummary } from './types';
@@ -48,6 +49,9 @@ interface Keyed {
   readonly attrs: readonly string[];
 }
 
+/** Object types of the chaincode's audit-trail entries. */
+const TRAIL_TYPES = new Set([AUDIT_CHANGE_KEY_TYPE, AUDIT_PLAIN_CHANGE_KEY_TYPE]);
+
 /** Ids that name parties, products or dates rather than records: following them would link everything. */
 const NOT_A_RECORD_ID = /^(?:[A-Za-z0-9]+MSP|\d{8,14}|\d{4}-\d{2}-\d{2}.*|\d{1,6})$/;
 
@@ -58,7 +62,8 @@ const NOT_A_RECORD_ID = /^(?:[A-Za-z0-9]+MSP|\d{8,14}|\d{4}-\d{2}-\d{2}.*|\d{1,6
  * are also shown as they stood at the run's transaction.
  */
 export function buildEvidence(world: WorldState, ns: string, subject: string, txs: readonly TxSummary[], maxNodes = 150): EvidenceChain {
-  const keyed = world.entries(ns).flatMap(([key]) => (parseKey(key) ? [parseKey(key) as Keyed] : []));
+  // Audit-trail entries describe changes of records; they are not links of the chain.
+  const keyed = world.entries(ns).flatMap(([key]) => (parseKey(key) ? [parseKey(key) as Keyed] : [])).filter((k) => !TRAIL_TYPES.has(k.type));
   const byId = new Map<string, Keyed[]>();
   for (const k of keyed) for (const a of k.attrs) if (!NOT_A_RECORD_ID.test(a)) byId.set(a, [...(byId.get(a) ?? []), k]);
   const byTx = new Map(txs.map((t) => [t.txId, t]));

@@ -1,5 +1,6 @@
 import { connectAlliance, type AllianceConnectOptions, type AllianceConnection } from '../connect/connection';
 import type { RetryPolicy } from '../submit/retry-policy';
+import { Audit } from './audit';
 import { Calibrations } from './calibrations';
 import { Instruments } from './instruments';
 import { Lots } from './lots';
@@ -27,6 +28,7 @@ export interface AllianceClient extends Disposable {
   readonly lots: Lots;
   readonly verifications: Verifications;
   readonly verdicts: Verdicts;
+  readonly audit: Audit;
   /** Closes the connection. */
   close(): void;
 }
@@ -65,6 +67,7 @@ export function allianceClientOver(connection: AllianceConnection, invoker: Type
     lots: new Lots(invoker),
     verifications: new Verifications(invoker),
     verdicts: new Verdicts(invoker),
+    audit: new Audit(invoker),
     close,
     [Symbol.dispose]: close,
   };

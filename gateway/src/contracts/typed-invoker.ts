@@ -6,7 +6,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../submit/retry-policy';
 import { evaluateTransaction, submitTransaction } from '../submit/transact';
 
 /** The alliance chaincode's contracts. */
-export type ContractName = 'members' | 'policy' | 'products' | 'instruments' | 'calibrations' | 'runs' | 'reports' | 'lots' | 'verifications' | 'verdicts';
+export type ContractName = 'members' | 'policy' | 'products' | 'instruments' | 'calibrations' | 'runs' | 'reports' | 'lots' | 'verifications' | 'verdicts' | 'audit';
 
 /** A transaction described once: where it lives, whether it writes, and how its input is checked. */
 export interface TransactionSpec<I, R> {

@@ -20,7 +20,7 @@ describe('access matrix', () => {
     h = await roleHarness();
   }, 120_000);
 
-  it('covers the ten contracts once all are exported, each with its access table matching its methods', () => {
+  it('covers every exported contract, each with its access table matching its methods', () => {
     for (const contract of contractInstances()) {
       expect([...AllianceContract.transactionNames(contract)].sort()).toEqual(
         Object.keys(contract.access).sort(),
@@ -49,6 +49,27 @@ describe('access matrix', () => {
       expect(wrong).toEqual([]);
     },
   );
+
+  it("audit:GetAuditTrail: an owned record's trail is read by its owner, auditors and the platform only; a shared record's by every member", async () => {
+    const supplier = await h.user(mspFor('SUPPLIER'), 'member');
+    const lot = await h.ok<{ id: string }>(supplier, 'lots:RegisterLot', {
+      gtin: '09506000134352', lot: 'AM1', supplierGln: '9506000130019', countryOfOrigin: 'IN', expiryDate: '2030-12-31',
+      quantity: 10, uom: 'KGM', eventTime: h.time.toISOString(), eventTimeZoneOffset: '+00:00',
+    }); // prettier-ignore
+    const owned = { objectType: 'lot', attributes: [lot.id] };
+    const shared = { objectType: 'member', attributes: [mspFor('LAB')] };
+    const readers: Record<string, string[]> = { owned: [], shared: [] };
+    for (const orgRole of ORG_ROLES) {
+      const caller = await h.user(mspFor(orgRole), 'member');
+      for (const [name, record] of Object.entries({ owned, shared })) {
+        const result = await h.evaluate(caller, 'audit:GetAuditTrail', record);
+        if (result.ok) readers[name]!.push(orgRole);
+        else expect(result.error?.details).toMatchObject({ reason: 'NOT_RECORD_OWNER' });
+      }
+    }
+    expect(readers.owned!.sort()).toEqual(['AUDITOR', 'PLATFORM', 'SUPPLIER']);
+    expect(readers.shared).toEqual([...ORG_ROLES]);
+  });
 
   it.each(transactions.map((t) => [t.fn] as const))(
     '%s: refused for a suspended member and a stranger',

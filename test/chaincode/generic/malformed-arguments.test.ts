@@ -55,4 +55,27 @@ describe('malformed arguments', () => {
       { numRuns: 40 },
     );
   });
+
+  it('audit:GetAuditTrail: record references that are nearly right end in a coded error, no write', async () => {
+    const auditor = await h.user(mspFor('AUDITOR'), 'auditor');
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', '\u0000', 'lot\u0000x', '\u{10FFFF}', 'audit~change'),
+    );
+    const reference = fc.oneof(
+      fc.record({ objectType: text, attributes: fc.array(text, { maxLength: 3 }) }),
+      fc.record({ key: text }),
+      fc.record({ objectType: text, attributes: fc.array(text), key: text }, { requiredKeys: [] }),
+      fc.record({ objectType: fc.jsonValue(), attributes: fc.jsonValue() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(reference, async (arg) => {
+        const before = h.ledger.snapshot();
+        const result = await h.invoke(auditor, 'audit:GetAuditTrail', arg);
+        expect(h.ledger.snapshot()).toEqual(before);
+        expect(result.ok ? 'OK' : result.error?.code).toMatch(/^(VALIDATION_FAILED|NOT_FOUND)$/);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { AuditTrailEntry } from '@alliance/chaincode/model';
 import { LedgerHarness, RawArgs } from '../support';
 import { ProbeContract } from './probe-contract';
 
@@ -159,5 +161,69 @@ describe('AllianceContract through the in-memory peer', () => {
     expect(rewrite.ok && rewrite.keyPolicies).toEqual({ [key]: policy });
     const other = await h.invoke(analyst, 'probe:Put', { key: 'free', value: 'x' });
     expect(other.ok && other.keyPolicies).toEqual({});
+  });
+});
+
+describe('the audit trail the store keeps', () => {
+  const h = new LedgerHarness([ProbeContract]);
+  const trailOf = (key: string): { key: string; value: AuditTrailEntry }[] =>
+    h.ledger
+      .range(
+        h.compositeKey('audit~change', ['item', key]),
+        `${h.compositeKey('audit~change', ['item', key])}\u{10FFFF}`,
+      )
+      .map(({ key: k, value }) => ({ key: k, value: JSON.parse(value.toString('utf8')) as AuditTrailEntry }));
+
+  beforeAll(async () => {
+    const admin = await h.user('PlatformMSP', 'admin');
+    await h.ok(admin, 'probe:Seed', { members: [{ mspId: 'LabMSP', roles: ['LAB'], suspended: false }] });
+  });
+
+  it('writes an entry for a blind put over an existing key, with the transaction as its reason', async () => {
+    const analyst = await h.user('LabMSP', 'analyst', 'Ana Lyst');
+    h.setTime('2025-05-01T00:00:00Z');
+    const created = await h.invoke(analyst, 'probe:Put', { key: 'blind', value: 'one' });
+    expect(created.ok).toBe(true);
+    expect(trailOf('blind')).toEqual([]);
+    const changed = await h.invoke(analyst, 'probe:Put', { key: 'blind', value: 'two' });
+    const entries = trailOf('blind');
+    expect(entries.map((e) => e.key)).toEqual([
+      h.compositeKey('audit~change', ['item', 'blind', '2025-05-01T00:00:01.000Z', changed.txId]),
+    ]);
+    const [versionOne, versionTwo] = h.ledger.history(h.compositeKey('item', ['blind'])).reverse();
+    expect(entries[0]!.value).toEqual({
+      record: { objectType: 'item', attributes: ['blind'] },
+      txId: changed.txId,
+      transaction: 'probe:Put',
+      at: '2025-05-01T00:00:01.000Z',
+      by: {
+        mspId: 'LabMSP',
+        userId: expect.stringContaining('CN=Ana Lyst') as string,
+        printedName: 'Ana Lyst',
+      },
+      reason: 'probe:Put',
+      previousVersionHash: createHash('sha256').update(versionOne!.value).digest('hex'),
+      versionHash: createHash('sha256').update(versionTwo!.value).digest('hex'),
+      changes: [{ field: 'value', kind: 'MODIFIED', old: 'one', new: 'two' }],
+    });
+  });
+
+  it('describes what the transaction committed: the last put against the committed value', async () => {
+    const analyst = await h.user('LabMSP', 'analyst');
+    await h.ok(analyst, 'probe:Put', { key: 'seq', value: 'x' });
+    await h.ok(analyst, 'probe:PutSequence', { key: 'seq', values: ['y', 'x'] });
+    await h.ok(analyst, 'probe:Put', { key: 'seq', value: 'x' });
+    expect(trailOf('seq')).toEqual([]);
+    await h.ok(analyst, 'probe:PutSequence', { key: 'seq', values: ['y', 'z'], reason: 'corrected twice' });
+    expect(trailOf('seq').map((e) => [e.value.reason, e.value.changes])).toEqual([
+      ['corrected twice', [{ field: 'value', kind: 'MODIFIED', old: 'x', new: 'z' }]],
+    ]);
+  });
+
+  it('lets no transaction write a trail entry of its own', async () => {
+    const analyst = await h.user('LabMSP', 'analyst');
+    const before = h.ledger.snapshot();
+    expect((await h.refused(analyst, 'probe:ForgeTrail')).code).toBe('INTERNAL_ERROR');
+    expect(h.ledger.snapshot()).toEqual(before);
   });
 });

@@ -21,6 +21,9 @@ const seedInput = parserFor(
   }),
 );
 const putInput = parserFor(z.strictObject({ key: identifier, value: z.string() }));
+const putSequenceInput = parserFor(
+  z.strictObject({ key: identifier, values: z.array(z.string()), reason: z.string().optional() }),
+);
 
 /** Test-only contract `probe`. */
 export class ProbeContract extends AllianceContract {
@@ -34,6 +37,8 @@ export class ProbeContract extends AllianceContract {
       Scan: { org: ANY_ORG, evaluate: true },
       History: { org: ANY_ORG, evaluate: true },
       Own: { org: ANY_ORG },
+      PutSequence: { org: ANY_ORG },
+      ForgeTrail: { org: ANY_ORG },
     });
   }
 
@@ -100,6 +105,17 @@ export class ProbeContract extends AllianceContract {
     await ctx.store.put(k, { value: 'owned' });
     await ctx.store.setOwners(k, ['LabMSP', 'BrandMSP', 'VerifierMSP'], 2);
     return JSON.stringify({ before: await ctx.store.owners(k) });
+  }
+
+  /** Puts the values one after the other under item `key` (the last one is what commits). */
+  async PutSequence(ctx: AllianceContext): Promise<void> {
+    const { key, values } = ctx.input(putSequenceInput);
+    for (const value of values) await ctx.store.put(ctx.store.key('item', [key]), { value });
+  }
+
+  /** Tries to write an audit-trail entry of its own through the store. */
+  async ForgeTrail(ctx: AllianceContext): Promise<void> {
+    await ctx.store.put(ctx.store.key('audit~change', ['item', 'a', ctx.now, ctx.txId]), { forged: true });
   }
 
   /** A method the access table does not list. */

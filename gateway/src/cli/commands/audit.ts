@@ -12,6 +12,7 @@ import { fileTrustStore } from '../../verify/trust-store';
 import type { CliContext } from '../context';
 import { EXIT, UsageError } from '../exit-codes';
 import { replayProgressBar } from './audit-progress';
+import { registerAuditTrailCommand } from './audit-trail';
 
 interface AuditFlags {
   blocks?: string;
@@ -27,7 +28,10 @@ interface AuditFlags {
   namespace?: string;
 }
 
-/** `alliance audit`: replay and verify the whole ledger; `alliance audit fetch`: save blocks to files. */
+/**
+ * `alliance audit`: replay and verify the whole ledger; `alliance audit fetch`: save blocks to
+ * files; `alliance audit trail`: the chaincode's audit trail of one record.
+ */
 export function registerAuditCommands(program: Command, context: () => CliContext, setExit: (code: number) => void): void {
   const audit = program
     .command('audit')
@@ -81,6 +85,7 @@ export function registerAuditCommands(program: Command, context: () => CliContex
       for await (const bytes of source.blocks(from, to)) await writeBlockFile(dir, n++, bytes);
       ctx.printer.result({ dir, from, to, written: n - from });
     });
+  registerAuditTrailCommand(audit, context);
 }
 
 function openSource(ctx: CliContext, flags: AuditFlags): BlockSource {

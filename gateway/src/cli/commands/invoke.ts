@@ -7,7 +7,7 @@ import { EXIT, UsageError } from '../exit-codes';
 import { readInput, type InputOptions } from '../input';
 import { runTransaction, withInputOptions } from './transactions';
 
-const CONTRACTS: readonly ContractName[] = ['members', 'policy', 'products', 'instruments', 'calibrations', 'runs', 'reports', 'lots', 'verifications', 'verdicts'];
+const CONTRACTS: readonly ContractName[] = ['members', 'policy', 'products', 'instruments', 'calibrations', 'runs', 'reports', 'lots', 'verifications', 'verdicts', 'audit'];
 
 /** Splits `contract:Transaction`. */
 export function parseTarget(target: string): { contract: ContractName; name: string } {
