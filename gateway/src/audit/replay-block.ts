@@ -4,9 +4,11 @@ import { blockHeaderHash } from '../verify/block-hash';
 import { peerValidationCode } from '../verify/transaction-parse';
 import { checkBlock } from './block-checks';
 import { BlockOverlay } from './block-overlay';
+import { LIFECYCLE_NAMESPACE } from './chaincode-definitions';
 import { checkConfigUpdate } from './config-update';
 import { hashedMetadataId } from './endorsement-policies';
 import type { IdentityResolver } from './identities';
+import { checkDefinitionCommit } from './lifecycle-approvals';
 import type { PreparedBlock, PreparedTx, SignatureSlot } from './prepare-block';
 import { adoptConfig, orgActivity, type ReplayState } from './replay-state';
 import { revalidate, type Revalidation, type ValidationScope } from './revalidate';
@@ -109,6 +111,17 @@ function replayTransactions(
       validInBlock.add(tx.parsed.txId);
       if (tx.action) overlay.apply(tx.action.namespaces, { block: b.number, tx: i }, tx.parsed.txId);
       overlay.applyHashed(tx.hashed, { block: b.number, tx: i }, tx.parsed.txId);
+      if (tx.action?.chaincodeName === LIFECYCLE_NAMESPACE) {
+        const lifecycle = checkDefinitionCommit(
+          tx,
+          { block: b.number, tx: i, txId: tx.parsed.txId },
+          rv.endorsers,
+          overlay,
+          config,
+        );
+        state.definitions.push(...lifecycle.commits);
+        state.anomalies.push(...lifecycle.anomalies);
+      }
     }
     record(b, state, tx, i, rv);
   });
