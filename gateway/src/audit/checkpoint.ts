@@ -87,18 +87,16 @@ export async function saveCheckpoint(path: string, s: ReplayState): Promise<void
     configBlock: Number(s.config.blockNumber),
     lastConfigBlock: s.lastConfigBlock,
     state,
-    hashed: s.world.hashed
-      .rows()
-      .map((r) => ({
-        ns: r.ns,
-        c: r.collection,
-        k: r.keyHash,
-        v: b64(r.entry.valueHash),
-        b: r.entry.version.block,
-        t: r.entry.version.tx,
-        id: r.entry.txId,
-        ...savedMetadata(r.entry.metadata),
-      })),
+    hashed: s.world.hashed.rows().map((r) => ({
+      ns: r.ns,
+      c: r.collection,
+      k: r.keyHash,
+      v: b64(r.entry.valueHash),
+      b: r.entry.version.block,
+      t: r.entry.version.tx,
+      id: r.entry.txId,
+      ...savedMetadata(r.entry.metadata),
+    })),
     definitions: s.definitions,
     history: [...s.world.allHistory()].map(([id, list]) => [
       id,

@@ -61,13 +61,11 @@ function parseCollection(c: ledger.rwset.CollectionHashedReadWriteSet): Collecti
     reads: h
       .getHashedReadsList()
       .map((r) => ({ keyHash: r.getKeyHash_asU8(), version: versionOf(r.getVersion()) })),
-    writes: h
-      .getHashedWritesList()
-      .map((w) => ({
-        keyHash: w.getKeyHash_asU8(),
-        isDelete: w.getIsDelete() || w.getValueHash_asU8().length === 0,
-        valueHash: w.getValueHash_asU8(),
-      })),
+    writes: h.getHashedWritesList().map((w) => ({
+      keyHash: w.getKeyHash_asU8(),
+      isDelete: w.getIsDelete() || w.getValueHash_asU8().length === 0,
+      valueHash: w.getValueHash_asU8(),
+    })),
     metadataWrites: h.getMetadataWritesList().map((m) => ({
       keyHash: m.getKeyHash_asU8(),
       entries: new Map(m.getEntriesList().map((e) => [e.getName(), e.getValue_asU8()])),

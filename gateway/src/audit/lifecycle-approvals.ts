@@ -2,11 +2,26 @@ import { createHash } from 'node:crypto';
 import { peer } from '@hyperledger/fabric-protos';
 import { evaluatePolicyPath, type ChannelConfigView } from '../verify/channel-config';
 import type { ValidIdentity } from '../verify/msp';
-import type { BlockOverlay } from './block-overlay';
+import type { HashedEntry } from './hashed-state';
 import { LIFECYCLE_NAMESPACE, replayedDefinition } from './chaincode-definitions';
 import { applicationGroups, implicitCollection } from './collection-policies';
 import type { PreparedTx } from './prepare-block';
 import type { Anomaly } from './types';
+import type { StateView, WorldState } from './world-state';
+
+/** Public reads and hashed reads of a state: a block overlay, or the committed world. */
+export interface ApprovalView extends StateView {
+  getHashed(ns: string, collection: string, keyHash: Uint8Array): HashedEntry | undefined;
+}
+
+/** The committed world as an {@link ApprovalView}. */
+export function worldView(world: WorldState): ApprovalView {
+  return {
+    get: (ns, key) => world.get(ns, key),
+    range: (ns, start, end) => world.range(ns, start, end),
+    getHashed: (ns, c, h) => world.hashed.get(ns, c, h),
+  };
+}
 
 /** The channel policy a chaincode definition's commit must satisfy. */
 export const LIFECYCLE_ENDORSEMENT = '/Channel/Application/LifecycleEndorsement';
@@ -48,7 +63,7 @@ function committedNames(tx: PreparedTx): string[] {
  * serializes the same `EndorsementInfo`, `ValidationInfo` and `Collections` bytes the commit
  * writes publicly, plus a `StateMetadata` naming the `ChaincodeParameters` type and its fields.
  */
-function expectedApproval(state: BlockOverlay, name: string, sequence: number): Map<string, Buffer> {
+function expectedApproval(state: ApprovalView, name: string, sequence: number): Map<string, Buffer> {
   const privateName = `${name}#${sequence}`;
   const metadata = new peer.lifecycle.StateMetadata();
   metadata.setDatatype('ChaincodeParameters');
@@ -65,18 +80,39 @@ function expectedApproval(state: BlockOverlay, name: string, sequence: number): 
 }
 
 /**
+ * The orgs (of `orgs`) that approved the definition of `name` at `sequence` as it stands in
+ * `state`: every key of the org's approval in its implicit collection holds the hash of the
+ * definition's value, as checkcommitreadiness compares them.
+ */
+export function approvingOrgs(
+  state: ApprovalView,
+  name: string,
+  sequence: number,
+  orgs: readonly string[],
+): string[] {
+  const expected = expectedApproval(state, name, sequence);
+  return orgs.filter((mspId) =>
+    [...expected].every(([key, hash]) => {
+      const held = state.getHashed(LIFECYCLE_NAMESPACE, implicitCollection(mspId), sha256(key));
+      return held !== undefined && hash.equals(held.valueHash);
+    }),
+  );
+}
+
+/**
  * Checks a valid `_lifecycle` commit the way checkcommitreadiness counts approvals, from hashes
  * alone: an org approved when every key of its approval of `<name>#<sequence>` in its implicit
  * collection holds the hash of the committed value. Fabric's peers endorse a commit only when
- * their own org approved, so the endorsements of approving orgs must satisfy
- * LifecycleEndorsement; a commit carried by endorsers whose orgs had not approved is reported.
+ * their own org approved, so every endorsing org must have approved and the endorsements of
+ * approving orgs must satisfy LifecycleEndorsement; a commit that fails either is reported (its
+ * code stands: Fabric's committer does not look at approvals).
  * Call it once the commit's writes are in the block overlay.
  */
 export function checkDefinitionCommit(
   tx: PreparedTx,
   at: { block: number; tx: number; txId: string },
   endorsers: readonly ValidIdentity[],
-  state: BlockOverlay,
+  state: ApprovalView,
   config: ChannelConfigView,
 ): { commits: DefinitionCommit[]; anomalies: Anomaly[] } {
   const commits: DefinitionCommit[] = [];
@@ -87,13 +123,7 @@ export function checkDefinitionCommit(
   for (const name of committedNames(tx)) {
     const def = replayedDefinition(state, name);
     if (!def) continue;
-    const expected = expectedApproval(state, name, def.sequence);
-    const approvedBy = orgs.filter((mspId) =>
-      [...expected].every(([key, hash]) => {
-        const held = state.getHashed(LIFECYCLE_NAMESPACE, implicitCollection(mspId), sha256(key));
-        return held !== undefined && hash.equals(held.valueHash);
-      }),
-    );
+    const approvedBy = approvingOrgs(state, name, def.sequence, orgs);
     const commit: DefinitionCommit = {
       name,
       sequence: def.sequence,
@@ -106,16 +136,17 @@ export function checkDefinitionCommit(
     };
     commits.push(commit);
     if (!readsApprovals) continue;
+    const unapproved = endorsedBy.filter((mspId) => !approvedBy.includes(mspId));
     const outcome = evaluatePolicyPath(
       config,
       LIFECYCLE_ENDORSEMENT,
       endorsers.filter((e) => approvedBy.includes(e.mspId)),
     );
-    if (!outcome.satisfied) {
+    if (unapproved.length > 0 || !outcome.satisfied) {
       anomalies.push({
         ...at,
         check: 'lifecycle-approvals',
-        detail: `${name} sequence ${def.sequence} committed with approvals from ${approvedBy.join(', ') || 'no org'} of ${orgs.join(', ')}, endorsed by ${endorsedBy.join(', ') || 'no org'}: counted over approving orgs' endorsements, ${outcome.explanation}`,
+        detail: `${unapproved.join(', ') || 'no org'} endorsed the commit of ${name} sequence ${def.sequence} without an approval of that definition in its implicit collection (approved by ${approvedBy.join(', ') || 'no org'} of ${orgs.join(', ')}); counted over the approving orgs' endorsements, ${outcome.explanation}`,
         severity: 'error',
       });
     }
