@@ -25,17 +25,8 @@ interface SavedCheckpoint {
   configBlock: number;
   lastConfigBlock: number;
   state: Record<string, SavedEntry[]>;
-  /** Hashed keys: namespace, collection, key hash (hex), value hash, block, tx, tx id, metadata. */
-  hashed: {
-    ns: string;
-    c: string;
-    k: string;
-    v: string;
-    b: number;
-    t: number;
-    id: string;
-    m?: Record<string, string>;
-  }[];
+  /** Hashed keys: namespace, collection, key hash (hex) as `k`, value hash as `v`. */
+  hashed: (SavedEntry & { ns: string; c: string })[];
   definitions: ReplayState['definitions'];
   history: [string, { b: number; t: number; id: string; d: boolean; v: string }[]][];
   txIndex: [string, number, number, number][];

@@ -1,4 +1,5 @@
-import { common, msp, peer } from '@hyperledger/fabric-protos';
+import { common, peer } from '@hyperledger/fabric-protos';
+import { anyRolePolicy } from '../admin/policy-text';
 import type { ChannelConfigView } from '../verify/channel-config';
 import { mspFromConfig } from '../verify/msp';
 import type { ReplayedDefinition } from './chaincode-definitions';
@@ -80,25 +81,11 @@ function reference(path: string): peer.ApplicationPolicy {
   return p;
 }
 
-/** A signature policy any member of the org satisfies (one signature). */
+/** A signature policy any member of the org satisfies (one signature), as Fabric's default for an org without one. */
 function anyMemberOf(mspId: string): peer.ApplicationPolicy {
-  const role = new msp.MSPRole();
-  role.setMspIdentifier(mspId);
-  role.setRole(msp.MSPRole.MSPRoleType.MEMBER);
-  const principal = new msp.MSPPrincipal();
-  principal.setPrincipalClassification(msp.MSPPrincipal.Classification.ROLE);
-  principal.setPrincipal(role.serializeBinary());
-  const signedBy = new common.SignaturePolicy();
-  signedBy.setSignedBy(0);
-  const nOf = new common.SignaturePolicy.NOutOf();
-  nOf.setN(1);
-  nOf.setRulesList([signedBy]);
-  const rule = new common.SignaturePolicy();
-  rule.setNOutOf(nOf);
-  const envelope = new common.SignaturePolicyEnvelope();
-  envelope.setRule(rule);
-  envelope.setIdentitiesList([principal]);
   const p = new peer.ApplicationPolicy();
-  p.setSignaturePolicy(envelope);
+  p.setSignaturePolicy(
+    common.SignaturePolicyEnvelope.deserializeBinary(anyRolePolicy(mspId, ['member']).getValue_asU8()),
+  );
   return p;
 }

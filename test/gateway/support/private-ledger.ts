@@ -55,9 +55,10 @@ export function definitionFields(): Record<
   'Sequence' | 'EndorsementInfo' | 'ValidationInfo' | 'Collections',
   Uint8Array
 > {
-  const data = (set: (d: InstanceType<typeof peer.lifecycle.StateData>) => void): Uint8Array => {
+  const data = (value: number | Uint8Array): Uint8Array => {
     const d = new peer.lifecycle.StateData();
-    set(d);
+    if (typeof value === 'number') d.setInt64(value);
+    else d.setBytes(value);
     return d.serializeBinary();
   };
   const endorsement = new peer.lifecycle.ChaincodeEndorsementInfo();
@@ -69,10 +70,11 @@ export function definitionFields(): Record<
   validation.setValidationPlugin('vscc');
   validation.setValidationParameter(policy.serializeBinary());
   return {
-    Sequence: data((d) => d.setInt64(1)),
-    EndorsementInfo: data((d) => d.setBytes(endorsement.serializeBinary())),
-    ValidationInfo: data((d) => d.setBytes(validation.serializeBinary())),
-    Collections: data((d) => d.setBytes(new Uint8Array())),
+    Sequence: data(1),
+    EndorsementInfo: data(endorsement.serializeBinary()),
+    ValidationInfo: data(validation.serializeBinary()),
+    // An empty collection package is still set: the lifecycle stores the bytes field, empty.
+    Collections: data(new Uint8Array()),
   };
 }
 
