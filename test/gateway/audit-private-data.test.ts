@@ -16,13 +16,16 @@ import {
   approvalWrites,
   BRAND_COLLECTION,
   cleanPrivateLedger,
+  editHashedWrites,
   keyHashHex,
   PrivateLedger,
   secretUpdate,
   secretWrite,
   type PrivateOrg,
 } from './support/private-ledger';
-import { tempDir } from './support/pki';
+import { common as gatewayCommon } from '../../gateway/node_modules/@hyperledger/fabric-protos';
+import { forgerKey, ordererMspId, rechain, type ForgerKey } from './support/ledger-forger';
+import { issue, newCa, tempDir } from './support/pki';
 
 jest.setTimeout(60_000);
 
@@ -38,6 +41,7 @@ const approvedAt = {
 let pool: SignaturePool;
 let clean: PrivateLedger;
 let cleanOutcome: ReplayOutcome;
+let forger: ForgerKey;
 
 /** The blocks of a ledger as a source. */
 function source(blocks: readonly common.Block[]): BlockSource {
@@ -59,7 +63,27 @@ beforeAll(async () => {
   pool = createSignaturePool(1);
   clean = await cleanPrivateLedger();
   cleanOutcome = await replay(clean);
+  const genesis = gatewayCommon.Block.deserializeBinary(clean.blocks[0]!.serializeBinary());
+  forger = forgerKey(
+    ordererMspId(genesis),
+    await issue(await newCa('forger'), { cn: 'orderer.forger', ou: 'orderer' }),
+  );
 });
+
+/** The clean ledger's blocks edited by a forger, who then re-hashes the chain and re-signs every block from `from`. */
+async function forged(from: number, edit: (blocks: gatewayCommon.Block[]) => void): Promise<ReplayOutcome> {
+  const blocks = clean.blocks.map((b) => gatewayCommon.Block.deserializeBinary(b.serializeBinary()));
+  edit(blocks);
+  rechain(blocks, from, forger);
+  const out = await replayLedger({
+    source: source(blocks.map((b) => common.Block.deserializeBinary(b.serializeBinary()))),
+    pool,
+  });
+  expect(out.state.anomalies.filter((a) => a.check === 'previous-hash' || a.check === 'data-hash')).toEqual(
+    [],
+  );
+  return out;
+}
 afterAll(() => pool.close());
 
 describe('auditor replay of a ledger with private data', () => {
@@ -212,6 +236,55 @@ describe('auditor replay of a ledger with private data', () => {
         ) as unknown,
       }),
     ]);
+  });
+
+  it('locates a value hash a forger changed in an approval, and the commit that read that approval', async () => {
+    const out = await forged(1, (bs) => {
+      editHashedWrites(bs[1]!, 2, '_implicit_org_SupplierMSP', (writes) => {
+        writes[0]!.setValueHash(Buffer.alloc(32, 1));
+        return writes;
+      });
+    });
+    const found = errors(out);
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        block: 1,
+        tx: 2,
+        check: 'validation-code',
+        detail: expect.stringMatching(
+          /block records VALID, re-validation gives BAD_CREATOR_SIGNATURE/,
+        ) as unknown,
+      }),
+    );
+    // The approval no longer counts, so the commit's hashed read of it fails.
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        block: 2,
+        tx: 0,
+        check: 'validation-code',
+        detail: expect.stringMatching(
+          /re-validation gives MVCC_READ_CONFLICT: _lifecycle\/_implicit_org_SupplierMSP key hash [0-9a-f]{16}… read at \(1,2\), replayed hashed state holds absent/,
+        ) as unknown,
+      }),
+    );
+  });
+
+  it('locates a hashed write a forger dropped through the later hashed read of it', async () => {
+    const out = await forged(3, (bs) => {
+      editHashedWrites(bs[3]!, 0, BRAND_COLLECTION, () => []);
+    });
+    const found = errors(out);
+    expect(found).toContainEqual(expect.objectContaining({ block: 3, tx: 0, check: 'validation-code' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        block: 4,
+        tx: 0,
+        check: 'validation-code',
+        detail: expect.stringMatching(
+          /re-validation gives MVCC_READ_CONFLICT: provenance\/_implicit_org_BrandMSP key hash [0-9a-f]{16}… read at \(3,0\), replayed hashed state holds absent/,
+        ) as unknown,
+      }),
+    );
   });
 
   it('resumes from a checkpoint with the same hashed state and definitions', async () => {

@@ -6,6 +6,12 @@
 import { createHash } from 'node:crypto';
 import { createBlock, headerHash, setTxFilter } from '@alliance/network/block';
 import { common, ledger, peer } from '@alliance/network/protos';
+// The gateway's copy of the protos, for blocks a forger edits (see ledger-forger).
+import {
+  common as gatewayCommon,
+  ledger as gatewayLedger,
+} from '../../../gateway/node_modules/@hyperledger/fabric-protos';
+import { openTransaction } from './ledger-forger';
 import {
   buildEndorserTransaction,
   buildRwset,
@@ -13,6 +19,8 @@ import {
   type NamespaceSpec,
   type TestChannel,
 } from '../../network/support';
+
+type GatewayBlock = gatewayCommon.Block;
 
 const sha256 = (b: Uint8Array | string): Buffer => createHash('sha256').update(b).digest();
 
@@ -364,3 +372,29 @@ export function secretUpdate(l: PrivateLedger, readAt: Version | undefined, valu
 
 /** The key hash the auditor knows a private key by (hex). */
 export const keyHashHex = (key: string): string => sha256(key).toString('hex');
+
+/**
+ * Edits the hashed writes of one collection of transaction `i` in a block (decoded with the
+ * gateway's protos, as a forger with the block files would), leaving signatures as they were.
+ */
+export function editHashedWrites(
+  b: GatewayBlock,
+  i: number,
+  collection: string,
+  edit: (writes: gatewayLedger.rwset.kvrwset.KVWriteHash[]) => gatewayLedger.rwset.kvrwset.KVWriteHash[],
+): void {
+  const t = openTransaction(b, i);
+  const rwset = gatewayLedger.rwset.TxReadWriteSet.deserializeBinary(t.ccAction.getResults_asU8());
+  for (const ns of rwset.getNsRwsetList()) {
+    const sets = ns.getCollectionHashedRwsetList();
+    for (const c of sets) {
+      if (c.getCollectionName() !== collection) continue;
+      const hashed = gatewayLedger.rwset.kvrwset.HashedRWSet.deserializeBinary(c.getHashedRwset_asU8());
+      hashed.setHashedWritesList(edit(hashed.getHashedWritesList()));
+      c.setHashedRwset(hashed.serializeBinary());
+    }
+    ns.setCollectionHashedRwsetList(sets);
+  }
+  t.ccAction.setResults(rwset.serializeBinary());
+  t.save();
+}
