@@ -235,6 +235,7 @@ describe('report', () => {
       orgs: [{ mspId: 'A<MSP>', submitted: 1, valid: 0, invalid: 1, endorsed: 0 }],
       notes: ['block 0 <as served>'],
       anomalies: [{ block: 1, tx: 0, txId: 'ab', check: 'validation-code', detail: '<script>alert(1)</script>', severity: 'error' }],
+      definitions: [],
       stateComparison: undefined,
       evidence: { subject: 'L1', found: true, truncated: false, edges: [{ from: 'lot/L1', to: 'run/R1', via: 'run' }], nodes: [
         { id: 'lot/L1', type: 'lot', depth: 0, block: 1, tx: 0, txId: 'ab', fn: 'f', writtenBy: 'A', writtenAt: 't', versions: 1, facts: ['status: HELD'], asOfLink: undefined },

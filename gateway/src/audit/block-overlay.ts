@@ -1,4 +1,6 @@
 import type { NamespaceRwset, ReadVersion } from '../verify/rwset-parse';
+import { hashHex, type HashedRwsets } from './hashed-rwset';
+import type { HashedEntry } from './hashed-state';
 import { compareKeys, type StateEntry, type StateView, type WorldState } from './world-state';
 
 interface PendingHistory {
@@ -18,6 +20,11 @@ export class BlockOverlay implements StateView {
   /** Pending entries by namespace; null marks a delete. */
   readonly #pending = new Map<string, Map<string, StateEntry | null>>();
   readonly #history: PendingHistory[] = [];
+  /** Pending hashed entries by `ns\0collection\0keyHash`; null marks a delete. */
+  readonly #hashed = new Map<
+    string,
+    { ns: string; collection: string; keyHash: string; entry: HashedEntry | null }
+  >();
 
   constructor(private readonly base: WorldState) {}
 
@@ -53,12 +60,21 @@ export class BlockOverlay implements StateView {
     for (const ns of namespaces) {
       const metadataByKey = new Map(ns.metadataWrites.map((m) => [m.key, m.entries]));
       for (const w of ns.writes) {
-        this.#history.push({ ns: ns.namespace, key: w.key, version, txId, isDelete: w.isDelete, value: w.value });
+        this.#history.push({
+          ns: ns.namespace,
+          key: w.key,
+          version,
+          txId,
+          isDelete: w.isDelete,
+          value: w.value,
+        });
         if (w.isDelete) {
           this.#set(ns.namespace, w.key, null);
           continue;
         }
-        const metadata = metadataByKey.has(w.key) ? metadataByKey.get(w.key) : this.get(ns.namespace, w.key)?.metadata;
+        const metadata = metadataByKey.has(w.key)
+          ? metadataByKey.get(w.key)
+          : this.get(ns.namespace, w.key)?.metadata;
         this.#set(ns.namespace, w.key, withMetadata({ value: w.value, version, txId }, metadata));
       }
       const written = new Set(ns.writes.map((w) => w.key));
@@ -71,15 +87,83 @@ export class BlockOverlay implements StateView {
     }
   }
 
+  /** True when an earlier valid transaction of the block wrote the key hash (value hash or delete). */
+  touchedHashed(ns: string, collection: string, keyHash: Uint8Array): boolean {
+    return this.#hashed.has(hashedId(ns, collection, hashHex(keyHash)));
+  }
+
+  /** A key hash's entry as the block sees it so far. */
+  getHashed(ns: string, collection: string, keyHash: Uint8Array): HashedEntry | undefined {
+    const pending = this.#hashed.get(hashedId(ns, collection, hashHex(keyHash)));
+    return pending ? (pending.entry ?? undefined) : this.base.hashed.get(ns, collection, keyHash);
+  }
+
+  /**
+   * Applies a valid transaction's hashed writes with the rules of public ones: a value hash write
+   * keeps the key's metadata unless the transaction writes it too, a delete drops both, a metadata
+   * write on a missing key is a no-op.
+   */
+  applyHashed(hashed: HashedRwsets, version: ReadVersion, txId: string): void {
+    for (const [ns, collections] of hashed) {
+      for (const c of collections) {
+        const metadataByKey = new Map(c.metadataWrites.map((m) => [hashHex(m.keyHash), m.entries]));
+        const written = new Set<string>();
+        for (const w of c.writes) {
+          const key = hashHex(w.keyHash);
+          written.add(key);
+          if (w.isDelete) {
+            this.#setHashed(ns, c.collection, key, null);
+            continue;
+          }
+          const metadata = metadataByKey.has(key)
+            ? metadataByKey.get(key)
+            : this.getHashed(ns, c.collection, w.keyHash)?.metadata;
+          this.#setHashed(
+            ns,
+            c.collection,
+            key,
+            withMetadata({ valueHash: w.valueHash, version, txId }, metadata),
+          );
+        }
+        for (const m of c.metadataWrites) {
+          const key = hashHex(m.keyHash);
+          if (written.has(key)) continue;
+          const current = this.getHashed(ns, c.collection, m.keyHash);
+          if (current)
+            this.#setHashed(
+              ns,
+              c.collection,
+              key,
+              withMetadata({ valueHash: current.valueHash, version, txId }, m.entries),
+            );
+        }
+      }
+    }
+  }
+
   /** Folds the block's writes and history into the world state. */
   commit(): void {
+    for (const { ns, collection, keyHash, entry } of this.#hashed.values()) {
+      if (entry) this.base.hashed.put(ns, collection, keyHash, entry);
+      else this.base.hashed.delete(ns, collection, keyHash);
+    }
     for (const [ns, m] of this.#pending) {
       for (const [k, v] of m) {
         if (v) this.base.put(ns, k, v);
         else this.base.delete(ns, k);
       }
     }
-    for (const h of this.#history) this.base.record(h.ns, h.key, { version: h.version, txId: h.txId, isDelete: h.isDelete, value: h.value });
+    for (const h of this.#history)
+      this.base.record(h.ns, h.key, {
+        version: h.version,
+        txId: h.txId,
+        isDelete: h.isDelete,
+        value: h.value,
+      });
+  }
+
+  #setHashed(ns: string, collection: string, keyHash: string, entry: HashedEntry | null): void {
+    this.#hashed.set(hashedId(ns, collection, keyHash), { ns, collection, keyHash, entry });
   }
 
   #set(ns: string, key: string, entry: StateEntry | null): void {
@@ -89,6 +173,12 @@ export class BlockOverlay implements StateView {
   }
 }
 
-function withMetadata(entry: StateEntry, metadata: ReadonlyMap<string, Uint8Array> | undefined): StateEntry {
+const hashedId = (ns: string, collection: string, keyHash: string): string =>
+  `${ns}\u0000${collection}\u0000${keyHash}`;
+
+function withMetadata<E extends StateEntry | HashedEntry>(
+  entry: E,
+  metadata: ReadonlyMap<string, Uint8Array> | undefined,
+): E {
   return metadata && metadata.size > 0 ? { ...entry, metadata } : entry;
 }

@@ -11,6 +11,8 @@ export interface ReplayedDefinition {
   readonly version: string;
   /** The chaincode endorsement policy. */
   readonly policy: peer.ApplicationPolicy;
+  /** The explicit private data collections the definition declares. */
+  readonly collections: peer.CollectionConfigPackage;
 }
 
 const lb = peer.lifecycle;
@@ -25,16 +27,22 @@ export function replayedDefinition(state: StateView, name: string): ReplayedDefi
   const meta = state.get(LIFECYCLE_NAMESPACE, `namespaces/metadata/${name}`);
   if (!meta) return undefined;
   try {
-    if (lb.StateMetadata.deserializeBinary(meta.value).getDatatype() !== 'ChaincodeDefinition') return undefined;
+    if (lb.StateMetadata.deserializeBinary(meta.value).getDatatype() !== 'ChaincodeDefinition')
+      return undefined;
     const field = (f: string): InstanceType<typeof lb.StateData> =>
-      lb.StateData.deserializeBinary(state.get(LIFECYCLE_NAMESPACE, `namespaces/fields/${name}/${f}`)?.value ?? new Uint8Array());
+      lb.StateData.deserializeBinary(
+        state.get(LIFECYCLE_NAMESPACE, `namespaces/fields/${name}/${f}`)?.value ?? new Uint8Array(),
+      );
     const validation = lb.ChaincodeValidationInfo.deserializeBinary(field('ValidationInfo').getBytes_asU8());
-    const endorsement = lb.ChaincodeEndorsementInfo.deserializeBinary(field('EndorsementInfo').getBytes_asU8());
+    const endorsement = lb.ChaincodeEndorsementInfo.deserializeBinary(
+      field('EndorsementInfo').getBytes_asU8(),
+    );
     return {
       name,
       sequence: field('Sequence').getInt64(),
       version: endorsement.getVersion(),
       policy: peer.ApplicationPolicy.deserializeBinary(validation.getValidationParameter_asU8()),
+      collections: peer.CollectionConfigPackage.deserializeBinary(field('Collections').getBytes_asU8()),
     };
   } catch {
     return undefined;

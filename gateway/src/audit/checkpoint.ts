@@ -4,8 +4,8 @@ import { writeFileAtomic } from '../events/atomic-file';
 import { adoptConfig, emptyReplayState, type ReplayState } from './replay-state';
 import type { StateEntry } from './world-state';
 
-/** The file format's version; a checkpoint of another version is refused. */
-const FORMAT = 1;
+/** The file format's version; a checkpoint of another version is refused (2 added the hashed state and definitions). */
+const FORMAT = 2;
 
 interface SavedEntry {
   k: string;
@@ -25,6 +25,9 @@ interface SavedCheckpoint {
   configBlock: number;
   lastConfigBlock: number;
   state: Record<string, SavedEntry[]>;
+  /** Hashed keys: namespace, collection, key hash (hex) as `k`, value hash as `v`. */
+  hashed: (SavedEntry & { ns: string; c: string })[];
+  definitions: ReplayState['definitions'];
   history: [string, { b: number; t: number; id: string; d: boolean; v: string }[]][];
   txIndex: [string, number, number, number][];
   txs: ReplayState['txs'];
@@ -44,6 +47,10 @@ export class CheckpointError extends Error {
 
 const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
 const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
+const savedMetadata = (m: ReadonlyMap<string, Uint8Array> | undefined): { m?: Record<string, string> } =>
+  m ? { m: Object.fromEntries([...m].map(([n, v]) => [n, b64(v)])) } : {};
+const loadedMetadata = (m: Record<string, string> | undefined): { metadata?: Map<string, Uint8Array> } =>
+  m ? { metadata: new Map(Object.entries(m).map(([n, v]) => [n, bytes(v)])) } : {};
 
 /**
  * Saves a replay's state after a whole block, atomically, so an interrupted audit resumes at
@@ -54,8 +61,12 @@ export async function saveCheckpoint(path: string, s: ReplayState): Promise<void
   const state: Record<string, SavedEntry[]> = {};
   for (const ns of s.world.namespaces()) {
     state[ns] = s.world.entries(ns).map(([k, e]) => ({
-      k, v: b64(e.value), b: e.version.block, t: e.version.tx, id: e.txId,
-      ...(e.metadata ? { m: Object.fromEntries([...e.metadata].map(([n, v]) => [n, b64(v)])) } : {}),
+      k,
+      v: b64(e.value),
+      b: e.version.block,
+      t: e.version.tx,
+      id: e.txId,
+      ...savedMetadata(e.metadata),
     }));
   }
   const saved: SavedCheckpoint = {
@@ -67,7 +78,21 @@ export async function saveCheckpoint(path: string, s: ReplayState): Promise<void
     configBlock: Number(s.config.blockNumber),
     lastConfigBlock: s.lastConfigBlock,
     state,
-    history: [...s.world.allHistory()].map(([id, list]) => [id, list.map((h) => ({ b: h.version.block, t: h.version.tx, id: h.txId, d: h.isDelete, v: b64(h.value) }))]),
+    hashed: s.world.hashed.rows().map((r) => ({
+      ns: r.ns,
+      c: r.collection,
+      k: r.keyHash,
+      v: b64(r.entry.valueHash),
+      b: r.entry.version.block,
+      t: r.entry.version.tx,
+      id: r.entry.txId,
+      ...savedMetadata(r.entry.metadata),
+    })),
+    definitions: s.definitions,
+    history: [...s.world.allHistory()].map(([id, list]) => [
+      id,
+      list.map((h) => ({ b: h.version.block, t: h.version.tx, id: h.txId, d: h.isDelete, v: b64(h.value) })),
+    ]),
     txIndex: [...s.txIndex].map(([id, l]) => [id, l.block, l.tx, l.code]),
     txs: s.txs,
     anomalies: s.anomalies,
@@ -88,7 +113,8 @@ export function loadCheckpoint(path: string): ReplayState {
   } catch (e) {
     throw new CheckpointError(`checkpoint ${path} is unreadable: ${(e as Error).message}`);
   }
-  if (saved.format !== FORMAT) throw new CheckpointError(`checkpoint ${path} has format ${String(saved.format)}, expected ${FORMAT}`);
+  if (saved.format !== FORMAT)
+    throw new CheckpointError(`checkpoint ${path} has format ${String(saved.format)}, expected ${FORMAT}`);
   const s = emptyReplayState();
   adoptConfig(s, common.Config.deserializeBinary(bytes(saved.config)), saved.configBlock, saved.channel);
   s.lastConfigBlock = saved.lastConfigBlock;
@@ -96,11 +122,28 @@ export function loadCheckpoint(path: string): ReplayState {
   s.previousHash = bytes(saved.previousHash);
   for (const [ns, entries] of Object.entries(saved.state)) {
     for (const e of entries) {
-      const entry: StateEntry = { value: bytes(e.v), version: { block: e.b, tx: e.t }, txId: e.id, ...(e.m ? { metadata: new Map(Object.entries(e.m).map(([n, v]) => [n, bytes(v)])) } : {}) };
+      const entry: StateEntry = {
+        value: bytes(e.v),
+        version: { block: e.b, tx: e.t },
+        txId: e.id,
+        ...loadedMetadata(e.m),
+      };
       s.world.put(ns, e.k, entry);
     }
   }
-  for (const [id, list] of saved.history) s.world.restoreHistory(id, list.map((h) => ({ version: { block: h.b, tx: h.t }, txId: h.id, isDelete: h.d, value: bytes(h.v) })));
+  for (const h of saved.hashed)
+    s.world.hashed.put(h.ns, h.c, h.k, {
+      valueHash: bytes(h.v),
+      version: { block: h.b, tx: h.t },
+      txId: h.id,
+      ...loadedMetadata(h.m),
+    });
+  s.definitions.push(...saved.definitions);
+  for (const [id, list] of saved.history)
+    s.world.restoreHistory(
+      id,
+      list.map((h) => ({ version: { block: h.b, tx: h.t }, txId: h.id, isDelete: h.d, value: bytes(h.v) })),
+    );
   for (const [id, block, tx, code] of saved.txIndex) s.txIndex.set(id, { block, tx, code });
   s.txs.push(...saved.txs);
   s.anomalies.push(...saved.anomalies);

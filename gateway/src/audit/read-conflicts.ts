@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import { ledger, peer } from '@hyperledger/fabric-protos';
 import { versionOf, type NamespaceRwset, type ReadVersion } from '../verify/rwset-parse';
 import type { BlockOverlay } from './block-overlay';
+import {
+  NO_HASHED_RWSETS,
+  printableHashed,
+  type CollectionHashedRwset,
+  type HashedRwsets,
+} from './hashed-rwset';
 import type { StateEntry } from './world-state';
 
 const Code = peer.TxValidationCode;
@@ -21,31 +27,65 @@ export const sameVersion = (a: ReadVersion | undefined, b: ReadVersion | undefin
 export const show = (v: ReadVersion | undefined): string => (v ? `(${v.block},${v.tx})` : 'absent');
 
 /**
- * Re-runs Fabric's read checks in block order: a key read must still be at the version the
- * endorser saw and unwritten by an earlier valid transaction of the block (MVCC); a range scan
- * re-run over the state must give the same keys and versions (phantom reads).
+ * Re-runs Fabric's read checks in block order, namespace by namespace: a key read must still be at
+ * the version the endorser saw and unwritten by an earlier valid transaction of the block (MVCC); a
+ * range scan re-run over the state must give the same keys and versions (phantom reads); a private
+ * key read, known by its hash, must still be at its version in the hashed state (MVCC).
  */
-export function checkReadConflicts(namespaces: readonly NamespaceRwset[], state: BlockOverlay): ReadCheck {
+export function checkReadConflicts(
+  namespaces: readonly NamespaceRwset[],
+  state: BlockOverlay,
+  hashed: HashedRwsets = NO_HASHED_RWSETS,
+): ReadCheck {
   for (const ns of namespaces) {
     for (const read of ns.reads) {
       if (state.touched(ns.namespace, read.key)) {
-        return { code: Code.MVCC_READ_CONFLICT, reason: `${ns.namespace} key ${printable(read.key)} was written earlier in the same block` };
+        return {
+          code: Code.MVCC_READ_CONFLICT,
+          reason: `${ns.namespace} key ${printable(read.key)} was written earlier in the same block`,
+        };
       }
       const now = state.get(ns.namespace, read.key)?.version;
       if (!sameVersion(read.version, now)) {
-        return { code: Code.MVCC_READ_CONFLICT, reason: `${ns.namespace} key ${printable(read.key)} read at ${show(read.version)}, replayed state holds ${show(now)}` };
+        return {
+          code: Code.MVCC_READ_CONFLICT,
+          reason: `${ns.namespace} key ${printable(read.key)} read at ${show(read.version)}, replayed state holds ${show(now)}`,
+        };
       }
     }
     for (const info of ns.ranges) {
       if (!rangeStillHolds(state, ns.namespace, info)) {
-        return { code: Code.PHANTOM_READ_CONFLICT, reason: `${ns.namespace} range [${printable(info.getStartKey())}, ${printable(info.getEndKey())}) changed since it was read` };
+        return {
+          code: Code.PHANTOM_READ_CONFLICT,
+          reason: `${ns.namespace} range [${printable(info.getStartKey())}, ${printable(info.getEndKey())}) changed since it was read`,
+        };
       }
+    }
+    for (const c of hashed.get(ns.namespace) ?? []) {
+      const conflict = hashedReadConflict(ns.namespace, c, state);
+      if (conflict) return { code: Code.MVCC_READ_CONFLICT, reason: conflict };
     }
   }
   return { code: Code.VALID, reason: 'reads match the replayed state' };
 }
 
-function rangeStillHolds(state: BlockOverlay, ns: string, info: ledger.rwset.kvrwset.RangeQueryInfo): boolean {
+function hashedReadConflict(ns: string, c: CollectionHashedRwset, state: BlockOverlay): string | undefined {
+  for (const read of c.reads) {
+    const where = printableHashed(ns, c.collection, read.keyHash);
+    if (state.touchedHashed(ns, c.collection, read.keyHash))
+      return `${where} was written earlier in the same block`;
+    const now = state.getHashed(ns, c.collection, read.keyHash)?.version;
+    if (!sameVersion(read.version, now))
+      return `${where} read at ${show(read.version)}, replayed hashed state holds ${show(now)}`;
+  }
+  return undefined;
+}
+
+function rangeStillHolds(
+  state: BlockOverlay,
+  ns: string,
+  info: ledger.rwset.kvrwset.RangeQueryInfo,
+): boolean {
   const end = info.getEndKey();
   const now = state.range(ns, info.getStartKey(), end);
   // A scan that stopped early recorded its last key as the end: include it.
@@ -54,7 +94,11 @@ function rangeStillHolds(state: BlockOverlay, ns: string, info: ledger.rwset.kvr
   const summary = info.getReadsMerkleHashes();
   if (summary) {
     const rebuilt = merkleHashes(now, summary.getMaxDegree());
-    return rebuilt !== undefined && rebuilt.level === summary.getMaxLevel() && sameHashes(rebuilt.hashes, summary.getMaxLevelHashesList_asU8());
+    return (
+      rebuilt !== undefined &&
+      rebuilt.level === summary.getMaxLevel() &&
+      sameHashes(rebuilt.hashes, summary.getMaxLevelHashesList_asU8())
+    );
   }
   const recorded = info.getRawReads()?.getKvReadsList() ?? [];
   if (recorded.length !== now.length) return false;
@@ -74,9 +118,13 @@ function sameHashes(a: Buffer[], b: Uint8Array[]): boolean {
  * hashed into one hash of the level above; at the end every lower level is carried up to the top.
  * @returns undefined when the results are few enough to be kept raw
  */
-export function merkleHashes(results: readonly [string, StateEntry][], degree: number): { level: number; hashes: Buffer[] } | undefined {
+export function merkleHashes(
+  results: readonly [string, StateEntry][],
+  degree: number,
+): { level: number; hashes: Buffer[] } | undefined {
   if (results.length <= degree) return undefined;
-  const hash = (parts: readonly Uint8Array[]): Buffer => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest();
+  const hash = (parts: readonly Uint8Array[]): Buffer =>
+    parts.reduce((h, p) => h.update(p), createHash('sha256')).digest();
   const levels: Buffer[][] = [[]];
   const push = (level: number, h: Buffer): void => {
     (levels[level] ??= []).push(h);

@@ -1,5 +1,6 @@
 import { common } from '@hyperledger/fabric-protos';
 import { configView, type ChannelConfigView } from '../verify/channel-config';
+import type { DefinitionCommit } from './lifecycle-approvals';
 import type { Anomaly, OrgActivity, TxSummary } from './types';
 import { WorldState } from './world-state';
 
@@ -25,6 +26,8 @@ export interface ReplayState {
   readonly txs: TxSummary[];
   readonly anomalies: Anomaly[];
   readonly orgs: Map<string, OrgActivity>;
+  /** Chaincode definitions committed, oldest first, with the approvals counted from hashes. */
+  readonly definitions: DefinitionCommit[];
   /** Signatures verified so far. */
   signatures: number;
 }
@@ -42,6 +45,7 @@ export function emptyReplayState(): ReplayState {
     txs: [],
     anomalies: [],
     orgs: new Map(),
+    definitions: [],
     signatures: 0,
   };
 }

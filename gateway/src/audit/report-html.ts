@@ -34,7 +34,7 @@ export function renderHtml(r: AuditReport): string {
   ];
   if (r.stateComparison) {
     const c = r.stateComparison;
-    parts.push(`<h2>State compared with the peer of ${esc(c.peerMspId)}</h2><p>${c.probes} signed queries; ${c.keysCompared} of ${c.keysInState} keys compared by version; ${c.differences.filter((d) => d.severity === 'error').length} differences.</p>`);
+    parts.push(`<h2>State compared with the peer of ${esc(c.peerMspId)}</h2><p>${c.probes} signed queries; ${c.keysCompared} of ${c.keysInState} keys compared by version, ${c.hashedKeysCompared} private keys by hash and version; ${c.differences.filter((d) => d.severity === 'error').length} differences.</p>`);
   }
   if (r.evidence) parts.push(...evidenceSection(r));
   parts.push('</body></html>');

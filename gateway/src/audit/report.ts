@@ -1,5 +1,6 @@
 import { peer } from '@hyperledger/fabric-protos';
 import type { EvidenceChain } from './evidence';
+import type { DefinitionCommit } from './lifecycle-approvals';
 import type { ReplayOutcome } from './replay';
 import type { StateComparison } from './state-probe';
 import type { Anomaly, OrgActivity } from './types';
@@ -32,6 +33,8 @@ export interface AuditReport {
   /** Limits of what was checked (block 0 taken as served, ...). */
   readonly notes: readonly string[];
   readonly anomalies: readonly Anomaly[];
+  /** Chaincode definitions committed, with the approvals counted from the orgs' hashed approvals. */
+  readonly definitions: readonly DefinitionCommit[];
   readonly stateComparison: StateComparison | undefined;
   readonly evidence: EvidenceChain | undefined;
 }
@@ -48,7 +51,9 @@ export function buildReport(o: {
   now?: Date;
 }): AuditReport {
   const s = o.outcome.state;
-  const anomalies = [...s.anomalies, ...(o.comparison?.differences ?? [])].sort((a, b) => a.block - b.block || (a.tx ?? -1) - (b.tx ?? -1));
+  const anomalies = [...s.anomalies, ...(o.comparison?.differences ?? [])].sort(
+    (a, b) => a.block - b.block || (a.tx ?? -1) - (b.tx ?? -1),
+  );
   const errors = anomalies.filter((a) => a.severity === 'error').length;
   const valid = s.txs.filter((t) => t.auditedCode === peer.TxValidationCode.VALID).length;
   const seconds = o.outcome.wallMs / 1000;
@@ -76,11 +81,36 @@ export function buildReport(o: {
     },
     orgs: [...s.orgs.values()].sort((a, b) => a.mspId.localeCompare(b.mspId)),
     notes: [
-      ...(o.genesisTrusted ? [] : ['block 0 was taken as served: no trusted genesis hash was given (--genesis-hash or the trust store), so a rewritten genesis config would go unseen']),
+      ...(o.genesisTrusted
+        ? []
+        : [
+            'block 0 was taken as served: no trusted genesis hash was given (--genesis-hash or the trust store), so a rewritten genesis config would go unseen',
+          ]),
+      ...privateDataNotes(o.outcome.state),
       ...(o.comparison?.notes ?? []),
     ],
     anomalies,
+    definitions: s.definitions,
     stateComparison: o.comparison,
     evidence: o.evidence,
   };
+}
+
+/** What the replay could and could not check of private data and chaincode approvals. */
+function privateDataNotes(s: ReplayOutcome['state']): string[] {
+  const rows = s.world.hashed.rows();
+  const collections = new Set(rows.map((r) => `${r.ns}/${r.collection}`));
+  const notes = rows.length
+    ? [
+        `private data: ${rows.length} keys in ${collections.size} collections are known by hashes only; their writers' endorsement policies, MVCC versions and hashed writes were checked, their values were not`,
+      ]
+    : [];
+  for (const d of s.definitions) {
+    notes.push(
+      d.approvals === 'checked'
+        ? `chaincode ${d.name} sequence ${d.sequence} (block ${d.block}): approved by ${d.approvedBy.join(', ') || 'no org'} of ${d.orgs.join(', ')} (counted from the hashes of their approvals), endorsed by ${d.endorsedBy.join(', ')}`
+        : `chaincode ${d.name} sequence ${d.sequence} (block ${d.block}): the ledger records no approvals (its lifecycle writes none); its commit was checked against LifecycleEndorsement only`,
+    );
+  }
+  return notes;
 }

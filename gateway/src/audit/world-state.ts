@@ -1,4 +1,5 @@
 import type { ReadVersion } from '../verify/rwset-parse';
+import { HashedState } from './hashed-state';
 
 /** A value the replay derived, with the version and metadata of the write that produced it. */
 export interface StateEntry {
@@ -44,6 +45,8 @@ function firstAtOrAfter(sorted: readonly string[], start: string): number {
 
 /** The world state and per-key history rebuilt from valid transactions alone. */
 export class WorldState implements StateView {
+  /** The private data collections' hashed state (no history: peers keep none for private data). */
+  readonly hashed = new HashedState();
   readonly #entries = new Map<string, Map<string, StateEntry>>();
   readonly #sorted = new Map<string, string[]>();
   readonly #history = new Map<string, HistoryEntry[]>();

@@ -118,7 +118,7 @@ function printSummary(ctx: CliContext, r: AuditReport): void {
   const s = r.summary;
   ctx.printer.line(`audited ${s.blocks} blocks, ${s.transactions} transactions (${s.valid} valid, ${s.invalid} invalid) from ${r.source}`);
   ctx.printer.line(`${s.signaturesVerified} signatures verified on ${s.workers} threads: ${s.verifiedTxPerSecond} tx/s, ${s.blocksPerSecond} blocks/s`);
-  if (r.stateComparison) ctx.printer.line(`state: ${r.stateComparison.keysCompared} of ${r.stateComparison.keysInState} keys compared with the peer of ${r.stateComparison.peerMspId}`);
+  if (r.stateComparison) ctx.printer.line(`state: ${r.stateComparison.keysCompared} of ${r.stateComparison.keysInState} keys and ${r.stateComparison.hashedKeysCompared} private keys (by hash) compared with the peer of ${r.stateComparison.peerMspId}`);
   if (r.evidence) ctx.printer.line(`evidence chain of ${r.evidence.subject}: ${r.evidence.nodes.length} records`);
   for (const n of r.notes) ctx.printer.line(`note: ${n}`);
   for (const a of r.anomalies) ctx.printer.line(`  ${a.severity === 'error' ? 'FAIL' : 'warn'} block ${a.block}${a.tx !== undefined ? ` tx ${a.tx}` : ''} ${a.check}: ${a.detail}`);
