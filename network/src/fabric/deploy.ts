@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
-import type { NetworkDefinition } from '../definition';
-import { readProfile } from '../profile/file';
 import { chaincodePidName } from '../runtime/chaincode-server';
 import { DeployError, type DeployOptions } from '../runtime/deploy';
-import { stateLayout } from '../runtime/layout';
 import { CHAINCODE_PID_PREFIX, stopOwnedProcesses } from '../runtime/owned';
-import { findFabricBinaries } from './binaries';
 import { deployVersion } from './chaincode';
-import { orgClis, type FabricContext } from './context';
-import { fabricLayout } from './layout';
+import { loadFabricContext, orgClis } from './context';
 import { queryCommitted } from './lifecycle';
 
 /**
@@ -19,15 +13,8 @@ import { queryCommitted } from './lifecycle';
 export async function deployFabricChaincode(
   opts: DeployOptions,
 ): Promise<{ sequence: number; version: string }> {
-  const state = stateLayout(opts.stateDir);
-  const def = JSON.parse(readFileSync(state.definition, 'utf8')) as NetworkDefinition;
-  const ctx: FabricContext = {
-    bins: findFabricBinaries(),
-    def,
-    state,
-    fabric: fabricLayout(opts.stateDir),
-    profile: readProfile(state.profile),
-  };
+  const ctx = loadFabricContext(opts.stateDir);
+  const { def, state } = ctx;
   const [first] = orgClis(ctx);
   if (!first) throw new DeployError('the network definition has no member org');
   const current = await queryCommitted(first, def.channel, opts.name);

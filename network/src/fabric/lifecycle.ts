@@ -46,6 +46,22 @@ export async function approveForMyOrg(
   ]);
 }
 
+/** True when the CLI's org has approved this definition (this sequence, with this package id). */
+export async function approvedForMyOrg(
+  cli: PeerCli,
+  channel: string,
+  def: FabricChaincodeDefinition,
+): Promise<boolean> {
+  const args = ['--channelID', channel, '--name', def.name, '--sequence', String(def.sequence)];
+  try {
+    const out = await cli.run(['lifecycle', 'chaincode', 'queryapproved', ...args, '--output', 'json']);
+    return out.stdout.includes(def.packageId);
+  } catch {
+    // The peer answers an error when the org has approved nothing at this sequence.
+    return false;
+  }
+}
+
 /** Which orgs (by MSP ID) have approved the definition. */
 export async function commitReadiness(
   cli: PeerCli,
