@@ -35,9 +35,36 @@ export function fabricRuntimeAvailable(suite: string): boolean {
   return false;
 }
 
-/** `it` where the runtime in use shows a behaviour, `it.skip` elsewhere (the reason stays in the test file). */
-export function itOn(runtimes: readonly TestRuntime[]): jest.It {
-  return runtimes.includes(testRuntime()) ? it : it.skip;
+/** Says on stderr that a test or suite does not run on the runtime in use, and why. */
+function reportSkip(what: string, reason: string): void {
+  process.stderr.write(`skipped on the ${testRuntime()} runtime: ${what}: ${reason}\n`);
+}
+
+/**
+ * `it` where the runtime in use shows a behaviour, `it.skip` elsewhere; with a reason, a skip
+ * is printed with it.
+ */
+export function itOn(runtimes: readonly TestRuntime[], reason?: string): jest.It {
+  if (runtimes.includes(testRuntime())) return it;
+  if (reason === undefined) return it.skip;
+  const skip = ((name: string, ...rest: unknown[]) => {
+    reportSkip(name, reason);
+    (it.skip as (n: string, ...r: unknown[]) => void)(name, ...rest);
+  }) as jest.It;
+  return Object.assign(skip, it.skip);
+}
+
+/**
+ * `describe` for a suite that can run only on these runtimes (it reads the embedded nodes'
+ * internals, say); elsewhere the suite is skipped, its hooks do not run, and the reason is printed.
+ */
+export function describeOn(runtimes: readonly TestRuntime[], reason: string): jest.Describe {
+  if (runtimes.includes(testRuntime())) return describe;
+  const skip = ((name: string, fn: () => void) => {
+    reportSkip(name, reason);
+    describe.skip(name, fn);
+  }) as jest.Describe;
+  return Object.assign(skip, describe.skip);
 }
 
 /**
