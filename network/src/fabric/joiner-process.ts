@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { compiledEntryPoint } from '../runtime/entry-point';
 import type { StateLayout } from '../runtime/layout';
-import { livePid, stopPidFile, writePid } from '../runtime/processes';
+import { livePid, pidFilesWithPrefix, spawnBackground, stopPidFile } from '../runtime/processes';
 
 /** Pid-file and log prefix of the background processes that bring added orgs' peers in. */
 export const JOINER_PID_PREFIX = 'join-';
@@ -17,18 +14,13 @@ export function spawnOrgJoiner(state: StateLayout, org: string): number {
   const name = `${JOINER_PID_PREFIX}${org}`;
   const running = livePid(state.pidFile(name));
   if (running !== undefined) return running;
-  mkdirSync(state.logDir, { recursive: true });
-  const out = openSync(state.logFile(name), 'a');
-  const child = spawn(
-    process.execPath,
-    [compiledEntryPoint('org-joiner', 'fabric'), '--state-dir', state.root, '--org', org],
-    { detached: true, stdio: ['ignore', out, out] },
-  );
-  closeSync(out);
-  child.unref();
-  const pid = child.pid ?? 0;
-  writePid(state.pidFile(name), pid);
-  return pid;
+  return spawnBackground(state, name, [
+    compiledEntryPoint('org-joiner', 'fabric'),
+    '--state-dir',
+    state.root,
+    '--org',
+    org,
+  ]);
 }
 
 /** The orgs whose joiner process still runs (still waiting for their config update), by name. */
@@ -45,11 +37,5 @@ export async function stopOrgJoiners(state: StateLayout): Promise<boolean> {
 }
 
 function joinerPidFiles(state: StateLayout): string[] {
-  try {
-    return readdirSync(state.runDir)
-      .filter((f) => f.startsWith(JOINER_PID_PREFIX) && f.endsWith('.pid'))
-      .map((f) => join(state.runDir, f));
-  } catch {
-    return [];
-  }
+  return pidFilesWithPrefix(state, JOINER_PID_PREFIX);
 }

@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { stateLayout, type StateLayout } from '../runtime/layout';
 import { stopOwnedProcesses } from '../runtime/owned';
-import { livePid, stopPidFile } from '../runtime/processes';
+import { livePid, pidFilesWithPrefix, stopPidFile } from '../runtime/processes';
 import { stopOrgJoiners } from './joiner-process';
 import { FABRIC_PID_PREFIX } from './nodes';
 
@@ -31,11 +29,5 @@ export async function stopFabricNetwork(stateDir: string): Promise<boolean> {
 }
 
 function fabricPidFiles(state: StateLayout): string[] {
-  try {
-    return readdirSync(state.runDir)
-      .filter((f) => f.startsWith(FABRIC_PID_PREFIX) && f.endsWith('.pid'))
-      .map((f) => join(state.runDir, f));
-  } catch {
-    return [];
-  }
+  return pidFilesWithPrefix(state, FABRIC_PID_PREFIX);
 }
