@@ -121,6 +121,14 @@ describeFabric('the real-Fabric runtime (peer and orderer binaries, chaincode as
       /processes running: 5 of 5[\s\S]*org importer: its peer waits[\s\S]*peer importer: 127\.0\.0\.1:\d+ \(ImporterMSP/,
     );
 
+    // An upgrade while the org waits goes through the orgs in the channel; the org approves it on joining.
+    expect(
+      await deployFabricChaincode({ stateDir: net.stateDir, name: 'provenance', path: CHAINCODE_DIR }),
+    ).toEqual({
+      sequence: 3,
+      version: 'v3',
+    });
+
     // Three member orgs: MAJORITY Admins needs two signatures.
     const platformAdmin = as('platform/Admin').connection;
     const { config } = await fetchChannelConfig(platformAdmin);
@@ -132,16 +140,16 @@ describeFabric('the real-Fabric runtime (peer and orderer binaries, chaincode as
       signUpdate(newUpdateEnvelope(update), loadProfileIdentity(profile, 'brand/Admin')),
     );
 
-    // The joiner exits once the org's peer is in discovery with the chaincode in force (v2, sequence 2).
+    // The joiner exits once the org's peer is in discovery with the chaincode in force (v3, sequence 3).
     for (let waited = 0; waitingOrgs(state).length > 0; waited += 500) {
       if (waited > 180_000) throw new Error('the importer did not join within 180 s');
       await new Promise((r) => setTimeout(r, 500));
     }
     const log = readFileSync(state.logFile('join-importer'), 'utf8');
-    expect(log).toMatch(/ImporterMSP installed and approved provenance v2 \(sequence 2\)/);
+    expect(log).toMatch(/ImporterMSP installed and approved provenance v3 \(sequence 3\)/);
     expect(log).toMatch(/peer of importer endorses provenance/);
     const seen = await discoverPeers(net.profile, 'brand');
-    expect(seen.ImporterMSP).toContainEqual({ name: 'provenance', version: '2' });
+    expect(seen.ImporterMSP).toContainEqual({ name: 'provenance', version: '3' });
   });
 
   it('stops every process it started', async () => {

@@ -5,6 +5,7 @@ import type { ConnectionProfile } from '../profile/types';
 import { stateLayout, type StateLayout } from '../runtime/layout';
 import { findFabricBinaries, type FabricBinaries } from './binaries';
 import { fabricLayout, type FabricLayout } from './layout';
+import { peerJoined } from './channel';
 import { peerCli, type PeerCli } from './peer-cli';
 
 /** Everything the real-Fabric runtime's steps share once the nodes are configured. */
@@ -39,4 +40,34 @@ export function orgOf(ctx: FabricContext, name: string): OrgDefinition {
   const org = ctx.def.orgs.find((o) => o.name === name);
   if (!org) throw new Error(`org ${name} is not in ${ctx.state.definition}; run add-org first`);
   return org;
+}
+
+/**
+ * The context narrowed to the orgs whose peers have joined the channel: an org that add-org added
+ * waits for its config update, and cannot approve before; it approves the definition in force
+ * once it joins.
+ */
+export async function channelMembers(ctx: FabricContext): Promise<FabricContext> {
+  const joined = await Promise.all(
+    ctx.def.orgs.map((org) =>
+      peerJoined(peerCli(ctx.bins, ctx.fabric, ctx.profile, org.name, org.peer.host), ctx.def.channel),
+    ),
+  );
+  return withOrgs(
+    ctx,
+    ctx.def.orgs.filter((_, i) => joined[i]),
+  );
+}
+
+/** The context with only these orgs, in the definition and in the profile. */
+export function withOrgs(ctx: FabricContext, orgs: readonly OrgDefinition[]): FabricContext {
+  const names = new Set(orgs.map((o) => o.name));
+  return {
+    ...ctx,
+    def: { ...ctx.def, orgs: [...orgs] },
+    profile: {
+      ...ctx.profile,
+      orgs: Object.fromEntries(Object.entries(ctx.profile.orgs).filter(([name]) => names.has(name))),
+    },
+  };
 }

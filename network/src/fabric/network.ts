@@ -14,8 +14,7 @@ import { findFabricBinaries, type FabricBinaries } from './binaries';
 import { deployVersion, listDeployed, serve } from './chaincode';
 import { partitionAddedOrgs } from './added-org';
 import { ensureChannelBlock, joinOrderer, joinPeers } from './channel';
-import type { FabricContext } from './context';
-import { orgClis } from './context';
+import { orgClis, withOrgs, type FabricContext } from './context';
 import { waitForDiscovery } from './discovery';
 import { fabricLayout, type FabricLayout } from './layout';
 import { queryCommitted } from './lifecycle';
@@ -93,20 +92,7 @@ export async function startFabricNetwork(opts: FabricStartOptions): Promise<Runn
     step(`orderer and peers joined to ${def.channel}`);
     const { joined, waiting } = await partitionAddedOrgs(bins, fabric, profile, def.channel, added);
     // Chaincodes are served and awaited on the orgs in the channel; a waiting org approves when it joins.
-    const members = [...def.orgs, ...joined];
-    const ctx: FabricContext = {
-      bins,
-      def: { ...def, orgs: members },
-      state,
-      fabric,
-      profile: {
-        ...profile,
-        orgs: pick(
-          profile.orgs,
-          members.map((o) => o.name),
-        ),
-      },
-    };
+    const ctx = withOrgs({ bins, def, state, fabric, profile }, [...def.orgs, ...joined]);
     await serveChaincodes(ctx, opts.chaincodeDir, step);
     writeProfile(state.profile, profile);
     for (const org of waiting) spawnOrgJoiner(state, org.name);
@@ -115,10 +101,6 @@ export async function startFabricNetwork(opts: FabricStartOptions): Promise<Runn
     await running.stop();
     throw err;
   }
-}
-
-function pick<T>(record: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => keys.includes(key)));
 }
 
 /** A background network from this state directory, embedded or Fabric, must be stopped first. */
