@@ -8,7 +8,7 @@ import { livePid } from '../runtime/processes';
 import type { FabricBinaries } from './binaries';
 import { listDeployed } from './chaincode';
 import { joinPeer, peerJoined } from './channel';
-import { loadFabricContext, orgOf, type FabricContext } from './context';
+import { channelMembers, loadFabricContext, orgOf, type FabricContext } from './context';
 import { waitForDiscovery } from './discovery';
 import type { FabricLayout } from './layout';
 import { approvedForMyOrg, approveForMyOrg, installPackage } from './lifecycle';
@@ -96,7 +96,9 @@ export async function joinAddedOrg(opts: FabricOrgJoinOptions): Promise<void> {
       `${org.mspId} installed and approved ${chaincode.name} ${chaincode.version} (sequence ${chaincode.sequence})`,
     );
   }
-  for (const chaincode of deployed) await waitForDiscovery(ctx.profile, chaincode);
+  // Another added org that still waits is not in the channel, and no peer can list it yet.
+  const members = await channelMembers(ctx);
+  for (const chaincode of deployed) await waitForDiscovery(members.profile, chaincode);
   log(`peer of ${org.name} endorses ${deployed.map((d) => d.name).join(', ') || 'no chaincode yet'}`);
 }
 
