@@ -5,6 +5,8 @@
 # --runtime fabric (or ALLIANCE_RUNTIME=fabric) runs real Fabric 2.5 peer and orderer binaries,
 # found in $FABRIC_BIN or on the PATH, as processes on 127.0.0.1; no Docker.
 #   scripts/network.sh add-org <name> [--domain d] [--roles ROLE,...] [--peer-port p]
+# add-org on a running network starts the new org's peer, which joins once a config update adds
+# the org; on the fabric runtime the org then also installs and approves the chaincode in force.
 # State (crypto material, ledgers, pid files, logs, the connection profile network.json)
 # lives in .alliance/ at the repository root.
 set -euo pipefail

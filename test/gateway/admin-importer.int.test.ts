@@ -1,8 +1,11 @@
 // A sixth org joins the running alliance the way consortium operators do it: its material from
 // add-org, a config update signed by a majority of admins through the library, its peer joining
 // from block 0; then the alliance registers it as an IMPORTER member and its own user registers
-// an imported lot on the alliance chaincode, endorsed by a majority that now counts six orgs.
-import { addOrg, startJoiningPeer, type JoiningPeer } from '@alliance/network/runtime';
+// an imported lot on the alliance chaincode, endorsed by a majority that now counts six orgs,
+// and ships it, which its key-level policy lets only the importer's own peer endorse. On real
+// Fabric (ALLIANCE_RUNTIME=fabric) the org's peer is a `peer` process and the org installs and
+// approves the chaincode in force before that peer can endorse.
+import { addOrg } from '@alliance/network/runtime';
 import { connectAllianceClient, type AllianceClient } from '@alliance/gateway';
 import {
   applicationOrgs,
@@ -16,14 +19,15 @@ import {
 } from '@alliance/gateway/admin';
 import { loadProfileIdentity } from '@alliance/gateway/connect/identity';
 import { loadProfile } from '@alliance/gateway/connect/profile';
+import { startAddedOrgPeerOn, type AddedOrgPeer } from '../network/support/runtime';
 import { startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
-import { GTIN_A, lotInput } from './support/supply';
+import { GTIN_A, lotInput, purchaseOrder, when } from './support/supply';
 
 jest.setTimeout(240_000);
 
 describe('an importer joins the alliance and registers a lot', () => {
   let a: BootstrappedAlliance;
-  let joining: JoiningPeer | undefined;
+  let joining: AddedOrgPeer | undefined;
   const clients: AllianceClient[] = [];
 
   beforeAll(async () => {
@@ -32,12 +36,13 @@ describe('an importer joins the alliance and registers a lot', () => {
   afterAll(async () => {
     for (const c of clients) c.close();
     await joining?.stop();
-    await a.stop();
+    // beforeAll may have failed before the network existed.
+    await (a as BootstrappedAlliance | undefined)?.stop();
   });
 
   it('is added by a majority of admins, joins, becomes a member and registers a lot', async () => {
     const added = await addOrg({ stateDir: a.net.stateDir, name: 'importer', roles: ['IMPORTER'] });
-    joining = startJoiningPeer({ stateDir: a.net.stateDir, org: 'importer', retryMs: 200 });
+    joining = startAddedOrgPeerOn(a.net, 'importer');
 
     // Five member orgs: MAJORITY Admins needs three signatures (platform, brand, supplier).
     const platformAdmin = a.as('platform/Admin').connection;
@@ -59,14 +64,12 @@ describe('an importer joins the alliance and registers a lot', () => {
     );
 
     // The channel admits the org; the alliance's registry decides what it may do on the ledger.
-    await a
-      .as('platform/Admin')
-      .members.addMember({
-        mspId: 'ImporterMSP',
-        name: 'importer',
-        roles: ['IMPORTER'],
-        reason: 'licensed importer joins',
-      });
+    await a.as('platform/Admin').members.addMember({
+      mspId: 'ImporterMSP',
+      name: 'importer',
+      roles: ['IMPORTER'],
+      reason: 'licensed importer joins',
+    });
     await a.settle();
 
     const importer = connectAllianceClient({ profile: a.profilePath, identity: 'importer/User1' });
@@ -78,5 +81,12 @@ describe('an importer joins the alliance and registers a lot', () => {
     // write, beside a MAJORITY that now means four of six orgs; another org's peer serves it back.
     const read = await a.as('brand/User1').lots.get({ lotId: `${GTIN_A}.IMP-1` });
     expect(read.owner).toBe('ImporterMSP');
+    const shipped = await importer.lots.ship({
+      lotId: `${GTIN_A}.IMP-1`,
+      to: 'BrandMSP',
+      bizTransactionList: purchaseOrder('IMP-1'),
+      ...when(),
+    });
+    expect(shipped.result.inTransitTo).toMatchObject({ mspId: 'BrandMSP' });
   });
 });

@@ -22,6 +22,7 @@ import {
 import { openPeerLedger } from '@alliance/network/ledger';
 import { stateLayout } from '@alliance/network/runtime';
 import type { TestNetwork } from '../network/harness/network';
+import { describeOn } from '../network/support/runtime';
 import { FOUNDERS, startAllianceNetwork } from './support/alliance-network';
 import { addRootToGenesis, dropTransaction, endorsementOf, flipWrittenValue, forgerKey, ordererMspId, rechain, swapEndorsement, type ForgerKey } from './support/ledger-forger';
 import { issue, newCa, tempDir } from './support/pki';
@@ -107,7 +108,7 @@ afterAll(async () => {
   await net.stop();
 });
 
-describe('auditor replay of a real ledger', () => {
+describeOn(['embedded'], "it replays and forges from the embedded peers' block files (nodes/<peer>/blocks)")('auditor replay of a real ledger', () => {
   it('gives an untouched ledger a clean report and re-validates every recorded code', () => {
     expect(clean.state.anomalies).toEqual([]);
     expect(clean.blocksReplayed).toBe(blocks.length);

@@ -33,7 +33,8 @@ describe(`events from the ${testRuntime()} network`, () => {
     network = net.connect('platform').gateway.getNetwork(net.definition.channel);
   });
   afterAll(async () => {
-    await net.stop();
+    // beforeAll may have failed before the network existed.
+    await (net as TestNetwork | undefined)?.stop();
   });
 
   it('streams chaincode events of valid transactions and resumes after a checkpoint', async () => {

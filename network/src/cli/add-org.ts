@@ -1,8 +1,13 @@
-import { addOrg } from '../runtime/add-org';
+import { startAddedOrgPeer } from '../fabric/added-org';
+import { JOINER_PID_PREFIX, spawnOrgJoiner } from '../fabric/joiner-process';
+import { peerNodeName } from '../fabric/peer-node';
+import { runningFabricPids } from '../fabric/stop';
+import { addOrg, type AddedOrg } from '../runtime/add-org';
 import { networkRunning } from '../runtime/detached';
 import { stateLayout } from '../runtime/layout';
 import { startPeerProcess } from '../runtime/peer-process';
 import { stateDirOf, type CommonOptions } from './context';
+import { runtimeInState } from './runtime';
 
 /** Options of `add-org`. */
 export interface AddOrgCliOptions extends CommonOptions {
@@ -16,7 +21,9 @@ export interface AddOrgCliOptions extends CommonOptions {
 /**
  * `add-org <name>`: prepares the org (crypto material, channel definition files, definition and
  * profile entries) and, when the network runs in the background, starts its peer, which joins
- * once a config update signed by the channel's admins has added the org.
+ * once a config update signed by the channel's admins has added the org. On the real-Fabric
+ * runtime the peer is a `peer` process like the others, and a background process joins it and
+ * installs and approves the chaincodes for the org once the update has landed.
  */
 export async function addOrgCommand(name: string, opts: AddOrgCliOptions): Promise<void> {
   const stateDir = stateDirOf(opts);
@@ -25,6 +32,7 @@ export async function addOrgCommand(name: string, opts: AddOrgCliOptions): Promi
     .map((r) => r.trim())
     .filter((r) => r !== '');
   const peerPort = opts.peerPort === undefined ? undefined : Number.parseInt(opts.peerPort, 10);
+  const fabric = runtimeInState(stateDir) === 'fabric';
   const added = await addOrg({
     stateDir,
     name,
@@ -47,7 +55,8 @@ export async function addOrgCommand(name: string, opts: AddOrgCliOptions): Promi
   out(
     `  connection profile:             ${added.profilePath} (users: ${added.org.users.map((u) => u.name).join(', ')})`,
   );
-  if (networkRunning(dir)) {
+  if (fabric && runningFabricPids(stateLayout(dir)).length > 0) await startFabricPeer(dir, added, out);
+  else if (networkRunning(dir)) {
     const pid = startPeerProcess(dir, added.org.name);
     out(
       `  peer process started (pid ${pid}); it joins once a config update adds ${added.org.name} to the channel`,
@@ -57,5 +66,15 @@ export async function addOrgCommand(name: string, opts: AddOrgCliOptions): Promi
   }
   out(
     `next: alliance config update --add-org ${added.definition.configGroupFile} ..., signed by a majority of admins`,
+  );
+}
+
+async function startFabricPeer(dir: string, added: AddedOrg, out: (line: string) => void): Promise<void> {
+  const state = stateLayout(dir);
+  const pid = await startAddedOrgPeer(dir, added.org.name);
+  out(`  peer process started (pid ${pid}), healthy; log ${state.logFile(peerNodeName(added.org.name))}`);
+  const joiner = spawnOrgJoiner(state, added.org.name);
+  out(
+    `  joiner started (pid ${joiner}): once a config update adds ${added.org.name}, it joins the peer and installs and approves the chaincode for ${added.org.mspId}; log ${state.logFile(`${JOINER_PID_PREFIX}${added.org.name}`)}`,
   );
 }

@@ -1,6 +1,7 @@
 import { stateLayout } from '../runtime/layout';
 import { livePid } from '../runtime/processes';
 import { HOST_PID } from '../runtime/detached';
+import { waitingOrgs } from '../fabric/joiner-process';
 import { runningFabricPids } from '../fabric/stop';
 import { readProfile } from '../profile/file';
 import type { ConnectionProfile } from '../profile/types';
@@ -26,6 +27,8 @@ export async function status(opts: CommonOptions): Promise<void> {
     process.stdout.write(
       `runtime: fabric; peer and orderer processes running: ${pids.length} of ${Object.keys(profile.orgs).length + 1}${pids.length ? ` (pids ${pids.join(', ')})` : ''}\n`,
     );
+    for (const org of waitingOrgs(layout))
+      process.stdout.write(`org ${org}: its peer waits for the config update that adds it to the channel\n`);
   } else
     process.stdout.write(
       pid === undefined

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChaincodeServer, type ChaincodeServer } from '../runtime/chaincode-server';
-import { freePort } from '../runtime/ports';
+import { listenerPort } from '../runtime/ports';
 import type { FabricContext } from './context';
 import { orgClis } from './context';
 import { waitForDiscovery } from './discovery';
@@ -42,7 +42,7 @@ export async function deployVersion(
   chaincode: Omit<FabricChaincodeDefinition, 'packageId'> & { path: string },
 ): Promise<{ deployed: DeployedChaincode; server: ChaincodeServer }> {
   const label = packageLabel(chaincode.name, chaincode.version);
-  const address = `127.0.0.1:${await freePort()}`;
+  const address = `127.0.0.1:${await listenerPort()}`;
   mkdirSync(join(ctx.fabric.root, 'packages'), { recursive: true });
   const pkg = await writeCcaasPackage({ label, address, file: ctx.fabric.packageFile(label) });
   const deployed: DeployedChaincode = { ...chaincode, packageId: pkg.packageId, address };

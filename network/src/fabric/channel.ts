@@ -7,7 +7,7 @@ import type { FabricBinaries } from './binaries';
 import { runFabric } from './command';
 import { CHANNEL_PROFILE, configtxYaml } from './configtx';
 import type { FabricLayout } from './layout';
-import { peerCli } from './peer-cli';
+import { peerCli, type PeerCli } from './peer-cli';
 import type { FabricPorts } from './ports';
 
 /**
@@ -78,11 +78,20 @@ export async function joinPeers(
   profile: ConnectionProfile,
 ): Promise<void> {
   await Promise.all(
-    def.orgs.map(async (org) => {
-      const cli = peerCli(bins, layout, profile, org.name, org.peer.host);
-      const joined = await cli.run(['channel', 'list']);
-      if (joined.stdout.split('\n').some((line) => line.trim() === def.channel)) return;
-      await cli.run(['channel', 'join', '-b', layout.channelBlock]);
-    }),
+    def.orgs.map((org) =>
+      joinPeer(peerCli(bins, layout, profile, org.name, org.peer.host), def.channel, layout.channelBlock),
+    ),
   );
+}
+
+/** True when the CLI's peer has joined the channel. */
+export async function peerJoined(cli: PeerCli, channel: string): Promise<boolean> {
+  const joined = await cli.run(['channel', 'list']);
+  return joined.stdout.split('\n').some((line) => line.trim() === channel);
+}
+
+/** Joins the CLI's peer to the channel from `block` (its block 0), unless it has joined. */
+export async function joinPeer(cli: PeerCli, channel: string, block: string): Promise<void> {
+  if (await peerJoined(cli, channel)) return;
+  await cli.run(['channel', 'join', '-b', block]);
 }

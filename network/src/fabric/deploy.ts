@@ -1,33 +1,21 @@
-import { readFileSync } from 'node:fs';
-import type { NetworkDefinition } from '../definition';
-import { readProfile } from '../profile/file';
 import { chaincodePidName } from '../runtime/chaincode-server';
 import { DeployError, type DeployOptions } from '../runtime/deploy';
-import { stateLayout } from '../runtime/layout';
 import { CHAINCODE_PID_PREFIX, stopOwnedProcesses } from '../runtime/owned';
-import { findFabricBinaries } from './binaries';
 import { deployVersion } from './chaincode';
-import { orgClis, type FabricContext } from './context';
-import { fabricLayout } from './layout';
+import { channelMembers, loadFabricContext, orgClis } from './context';
 import { queryCommitted } from './lifecycle';
 
 /**
  * Deploys a chaincode directory under a name on the running real-Fabric network: the next
  * sequence with a new version (`v<sequence>` unless given), through install, approve and commit
- * on every org; state is kept. The old version's server stops once the new one is discoverable.
+ * on every org in the channel; state is kept. The old version's server stops once the new one is discoverable.
  */
 export async function deployFabricChaincode(
   opts: DeployOptions,
 ): Promise<{ sequence: number; version: string }> {
-  const state = stateLayout(opts.stateDir);
-  const def = JSON.parse(readFileSync(state.definition, 'utf8')) as NetworkDefinition;
-  const ctx: FabricContext = {
-    bins: findFabricBinaries(),
-    def,
-    state,
-    fabric: fabricLayout(opts.stateDir),
-    profile: readProfile(state.profile),
-  };
+  // Orgs still waiting for the config update that adds them approve the new definition when they join.
+  const ctx = await channelMembers(loadFabricContext(opts.stateDir));
+  const { def, state } = ctx;
   const [first] = orgClis(ctx);
   if (!first) throw new DeployError('the network definition has no member org');
   const current = await queryCommitted(first, def.channel, opts.name);

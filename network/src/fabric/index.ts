@@ -1,6 +1,8 @@
 export { startFabricNetwork, type FabricStartOptions } from './network';
 export { stopFabricNetwork, runningFabricPids } from './stop';
 export { deployFabricChaincode } from './deploy';
+export { startAddedOrgPeer, joinAddedOrg, OrgJoinError, type FabricOrgJoinOptions } from './added-org';
+export { spawnOrgJoiner, waitingOrgs } from './joiner-process';
 export {
   findFabricBinaries,
   fabricBinariesPresent,

@@ -12,6 +12,25 @@ export interface FabricChaincodeDefinition {
 
 const IMPLICIT_META = /^(ANY|ALL|MAJORITY)\s+(\w+)$/;
 
+/** The orderer's answer while its Raft node has no leader yet (just after it joined the channel). */
+const NO_LEADER = /SERVICE_UNAVAILABLE|no Raft leader/;
+
+/**
+ * Runs a command that broadcasts to the orderer, again while the orderer answers that it has no
+ * Raft leader yet: a single-node etcdraft channel elects itself a few ticks after the join.
+ */
+async function whenOrdererLeads<T>(run: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!NO_LEADER.test(String(err)) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** The policy arguments of approve, checkcommitreadiness and commit. */
 export function policyArgs(policy: string): string[] {
   const meta = IMPLICIT_META.exec(policy.trim());
@@ -33,17 +52,35 @@ export async function approveForMyOrg(
   channel: string,
   def: FabricChaincodeDefinition,
 ): Promise<void> {
-  await cli.run([
-    'lifecycle',
-    'chaincode',
-    'approveformyorg',
-    ...cli.ordererArgs(),
-    '--channelID',
-    channel,
-    ...definitionArgs(def),
-    '--package-id',
-    def.packageId,
-  ]);
+  await whenOrdererLeads(() =>
+    cli.run([
+      'lifecycle',
+      'chaincode',
+      'approveformyorg',
+      ...cli.ordererArgs(),
+      '--channelID',
+      channel,
+      ...definitionArgs(def),
+      '--package-id',
+      def.packageId,
+    ]),
+  );
+}
+
+/** True when the CLI's org has approved this definition (this sequence, with this package id). */
+export async function approvedForMyOrg(
+  cli: PeerCli,
+  channel: string,
+  def: FabricChaincodeDefinition,
+): Promise<boolean> {
+  const args = ['--channelID', channel, '--name', def.name, '--sequence', String(def.sequence)];
+  try {
+    const out = await cli.run(['lifecycle', 'chaincode', 'queryapproved', ...args, '--output', 'json']);
+    return out.stdout.includes(def.packageId);
+  } catch {
+    // The peer answers an error when the org has approved nothing at this sequence.
+    return false;
+  }
 }
 
 /** Which orgs (by MSP ID) have approved the definition. */
@@ -72,16 +109,18 @@ export async function commitDefinition(
   def: FabricChaincodeDefinition,
   peers: readonly PeerCli[],
 ): Promise<void> {
-  await cli.run([
-    'lifecycle',
-    'chaincode',
-    'commit',
-    ...cli.ordererArgs(),
-    '--channelID',
-    channel,
-    ...definitionArgs(def),
-    ...peers.flatMap((p) => ['--peerAddresses', p.peerAddress, '--tlsRootCertFiles', p.peerTlsCaFile]),
-  ]);
+  await whenOrdererLeads(() =>
+    cli.run([
+      'lifecycle',
+      'chaincode',
+      'commit',
+      ...cli.ordererArgs(),
+      '--channelID',
+      channel,
+      ...definitionArgs(def),
+      ...peers.flatMap((p) => ['--peerAddresses', p.peerAddress, '--tlsRootCertFiles', p.peerTlsCaFile]),
+    ]),
+  );
 }
 
 /** The committed definition of `name` on the channel, or undefined when there is none. */

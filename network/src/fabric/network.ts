@@ -9,17 +9,19 @@ import { stateLayout, type StateLayout } from '../runtime/layout';
 import type { RunningNetwork } from '../runtime/network';
 import { livePid } from '../runtime/processes';
 import { buildProfile } from '../runtime/profile-build';
+import { addedOrgs } from '../runtime/added-orgs';
 import { findFabricBinaries, type FabricBinaries } from './binaries';
 import { deployVersion, listDeployed, serve } from './chaincode';
+import { partitionAddedOrgs } from './added-org';
 import { ensureChannelBlock, joinOrderer, joinPeers } from './channel';
-import type { FabricContext } from './context';
-import { orgClis } from './context';
-import { peerCoreYaml } from './core-yaml';
+import { orgClis, withOrgs, type FabricContext } from './context';
 import { waitForDiscovery } from './discovery';
-import { externalBuilderDir, fabricLayout, type FabricLayout } from './layout';
+import { fabricLayout, type FabricLayout } from './layout';
 import { queryCommitted } from './lifecycle';
+import { spawnOrgJoiner } from './joiner-process';
 import { FABRIC_PID_PREFIX, launchNode } from './nodes';
 import { ordererYaml } from './orderer-yaml';
+import { launchPeer, nodeEnv, writePeerConfig } from './peer-node';
 import { resolveFabricPorts, type FabricPorts } from './ports';
 import { runningFabricPids, stopFabricNetwork } from './stop';
 
@@ -54,7 +56,11 @@ export async function startFabricNetwork(opts: FabricStartOptions): Promise<Runn
     log(`${what} (+${Date.now() - started} ms)`);
   };
   mkdirSync(state.root, { recursive: true });
-  writeFileSync(state.definition, JSON.stringify(def, null, 2));
+  // Orgs added by add-org come back with their peers; they joined through the orderer, and the
+  // channel block (made once, from the founding orgs) never names them.
+  const added = addedOrgs(state.root).filter((org) => !def.orgs.some((o) => o.name === org.name));
+  const fullDef: NetworkDefinition = { ...def, orgs: [...def.orgs, ...added] };
+  writeFileSync(state.definition, JSON.stringify(fullDef, null, 2));
   // A profile on disk means a callable network: drop the last run's until this one is ready.
   rmSync(state.profile, { force: true });
   const running: RunningNetwork = {
@@ -66,27 +72,30 @@ export async function startFabricNetwork(opts: FabricStartOptions): Promise<Runn
   };
   try {
     const [crypto, ports] = await Promise.all([
-      generateCryptoMaterial(def, state.root),
-      resolveFabricPorts(def, fabric.portsFile),
+      generateCryptoMaterial(fullDef, state.root),
+      resolveFabricPorts(fullDef, fabric.portsFile),
     ]);
-    writeNodeConfigs(def, crypto, ports, fabric);
+    writeNodeConfigs(fullDef, crypto, ports, fabric);
     await ensureChannelBlock(bins, fabric, def, crypto, ports);
     step('configuration and channel block ready');
-    await startNodes(bins, def, ports, state, fabric);
+    await startNodes(bins, fullDef, ports, state, fabric);
     step('orderer and peers up');
     const profile: ConnectionProfile = {
-      ...buildProfile(def, crypto, {
+      ...buildProfile(fullDef, crypto, {
         orderer: ports.orderer.listen,
         peers: Object.fromEntries(Object.entries(ports.peers).map(([org, p]) => [org, p.listen])),
       }),
       runtime: 'fabric',
     };
-    const ctx: FabricContext = { bins, def, state, fabric, profile };
     await joinOrderer(bins, fabric, crypto, ports, def.channel);
     await joinPeers(bins, fabric, def, profile);
     step(`orderer and peers joined to ${def.channel}`);
+    const { joined, waiting } = await partitionAddedOrgs(bins, fabric, profile, def.channel, added);
+    // Chaincodes are served and awaited on the orgs in the channel; a waiting org approves when it joins.
+    const ctx = withOrgs({ bins, def, state, fabric, profile }, [...def.orgs, ...joined]);
     await serveChaincodes(ctx, opts.chaincodeDir, step);
     writeProfile(state.profile, profile);
+    for (const org of waiting) spawnOrgJoiner(state, org.name);
     return running;
   } catch (err) {
     await running.stop();
@@ -117,18 +126,7 @@ function writeNodeConfigs(
     const material = crypto.orgs[org.name];
     const peerPorts = ports.peers[org.name];
     if (!material || !peerPorts) throw new Error(`no crypto material or ports for org ${org.name}`);
-    const dir = fabric.configDir(org.peer.host);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'core.yaml'),
-      peerCoreYaml({
-        def,
-        org: material,
-        ports: peerPorts,
-        dataDir: fabric.dataDir(org.peer.host),
-        builderDir: externalBuilderDir(),
-      }),
-    );
+    writePeerConfig(def, org, material, peerPorts, fabric);
   }
 }
 
@@ -139,26 +137,19 @@ async function startNodes(
   state: StateLayout,
   fabric: FabricLayout,
 ): Promise<void> {
-  const env = (host: string): Record<string, string> => ({
-    FABRIC_CFG_PATH: fabric.configDir(host),
-    FABRIC_LOGGING_SPEC: process.env.FABRIC_LOGGING_SPEC ?? 'info',
-  });
   const orderer = launchNode(state, {
     name: `${FABRIC_PID_PREFIX}orderer`,
     program: bins.orderer,
     args: [],
-    env: env(def.orderer.host),
+    env: nodeEnv(fabric, def.orderer.host),
     operationsPort: ports.orderer.operations,
+    listenPort: ports.orderer.listen,
   });
-  const peers = def.orgs.map((org) =>
-    launchNode(state, {
-      name: `${FABRIC_PID_PREFIX}peer-${org.name}`,
-      program: bins.peer,
-      args: ['node', 'start'],
-      env: env(org.peer.host),
-      operationsPort: ports.peers[org.name]?.operations ?? 0,
-    }),
-  );
+  const peers = def.orgs.map((org) => {
+    const peerPorts = ports.peers[org.name];
+    if (!peerPorts) throw new Error(`no ports for org ${org.name}`);
+    return launchPeer(bins, state, fabric, org, peerPorts);
+  });
   await Promise.all([orderer, ...peers]);
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
+import { connect } from 'node:net';
 import type { StateLayout } from '../runtime/layout';
 import { isAlive, writePid } from '../runtime/processes';
 
@@ -26,13 +27,19 @@ export interface NodeLaunch {
   readonly env: Readonly<Record<string, string>>;
   /** The operations listener, whose /healthz says the node is up. */
   readonly operationsPort: number;
+  /**
+   * The node's service port: a peer opens its operations listener before its chaincode and
+   * client listeners, so it is up only once this one accepts connections too.
+   */
+  readonly listenPort?: number;
 }
 
 const READY_TIMEOUT_MS = 60_000;
 
 /**
  * Starts a node as a background process that outlives the caller (pid file in `run/`, output in
- * `logs/<name>.log`), then waits until its operations endpoint answers /healthz with 200.
+ * `logs/<name>.log`), then waits until its operations endpoint answers /healthz with 200 and its
+ * service port accepts connections.
  */
 export async function launchNode(layout: StateLayout, launch: NodeLaunch): Promise<number> {
   mkdirSync(layout.logDir, { recursive: true });
@@ -51,7 +58,11 @@ export async function launchNode(layout: StateLayout, launch: NodeLaunch): Promi
   while (Date.now() < deadline) {
     if (!isAlive(pid))
       throw new FabricNodeStartError(`${launch.name} exited during start; see ${logFile}:\n${tail(logFile)}`);
-    if ((await healthStatus(launch.operationsPort)) === 200) return pid;
+    if (
+      (await healthStatus(launch.operationsPort)) === 200 &&
+      (launch.listenPort === undefined || (await accepts(launch.listenPort)))
+    )
+      return pid;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new FabricNodeStartError(
@@ -71,6 +82,24 @@ export function healthStatus(port: number): Promise<number> {
     });
     request.on('timeout', () => {
       request.destroy();
+    });
+  });
+}
+
+/** True when something accepts TCP connections on the loopback port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
     });
   });
 }

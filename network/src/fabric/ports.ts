@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NetworkDefinition } from '../definition';
-import { freePort } from '../runtime/ports';
+import { listenerPort } from '../runtime/ports';
 
 /** The ports of one peer: clients and gossip, chaincode callbacks, operations (health). */
 export interface PeerPorts {
@@ -20,12 +20,19 @@ export interface FabricPorts {
 /**
  * The ports for a definition: fixed ports as the definition gives them, free ports for the rest.
  * Ports chosen at the first start are kept in `file` and reused, because the channel config
- * (anchor peers, orderer endpoints) names them and restarts keep the ledgers.
+ * (anchor peers, orderer endpoints) names them and restarts keep the ledgers. No two listeners
+ * get the same port.
  */
 export async function resolveFabricPorts(def: NetworkDefinition, file: string): Promise<FabricPorts> {
   const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FabricPorts) : undefined;
-  const pick = async (fixed: number, previous: number | undefined): Promise<number> =>
-    fixed !== 0 ? fixed : (previous ?? (await freePort()));
+  const taken = new Set<number>();
+  const pick = async (fixed: number, previous: number | undefined): Promise<number> => {
+    let port = fixed !== 0 ? fixed : (previous ?? (await listenerPort()));
+    // The OS may hand out a port again once it is released: every listener needs its own.
+    while (taken.has(port) && fixed === 0) port = await listenerPort();
+    taken.add(port);
+    return port;
+  };
   const orderer = {
     listen: await pick(def.orderer.port, kept?.orderer.listen),
     admin: await pick(0, kept?.orderer.admin),

@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { stateLayout, type StateLayout } from '../runtime/layout';
 import { stopOwnedProcesses } from '../runtime/owned';
-import { livePid, stopPidFile } from '../runtime/processes';
+import { livePid, pidFilesWithPrefix, stopPidFile } from '../runtime/processes';
+import { stopOrgJoiners } from './joiner-process';
 import { FABRIC_PID_PREFIX } from './nodes';
 
 /** Pids of the Fabric nodes started from this state directory that still run. */
@@ -14,25 +13,21 @@ export function runningFabricPids(state: StateLayout): number[] {
 
 /**
  * Stops what the real-Fabric runtime started from `stateDir`, by its pid files only: the
- * chaincode servers, the peers, then the orderer. True if something was running.
+ * processes still waiting to join added orgs, the chaincode servers, the peers, then the
+ * orderer. True if something was running.
  */
 export async function stopFabricNetwork(stateDir: string): Promise<boolean> {
   const state = stateLayout(stateDir);
+  const joiners = await stopOrgJoiners(state);
   const servers = await stopOwnedProcesses(state);
   const files = fabricPidFiles(state);
   const peers = files.filter((f) => !f.endsWith(`${FABRIC_PID_PREFIX}orderer.pid`));
   const orderer = files.filter((f) => f.endsWith(`${FABRIC_PID_PREFIX}orderer.pid`));
   const stoppedPeers = await Promise.all(peers.map((f) => stopPidFile(f, 10_000)));
   const stoppedOrderer = await Promise.all(orderer.map((f) => stopPidFile(f, 10_000)));
-  return servers || [...stoppedPeers, ...stoppedOrderer].some(Boolean);
+  return joiners || servers || [...stoppedPeers, ...stoppedOrderer].some(Boolean);
 }
 
 function fabricPidFiles(state: StateLayout): string[] {
-  try {
-    return readdirSync(state.runDir)
-      .filter((f) => f.startsWith(FABRIC_PID_PREFIX) && f.endsWith('.pid'))
-      .map((f) => join(state.runDir, f));
-  } catch {
-    return [];
-  }
+  return pidFilesWithPrefix(state, FABRIC_PID_PREFIX);
 }

@@ -5,7 +5,7 @@ import { readProfile, writeProfile } from '../profile/file';
 import type { ConnectionProfile } from '../profile/types';
 import { stateLayout } from './layout';
 import { writeOrgDefinitionFiles, type OrgDefinitionFile } from './org-definition-files';
-import { freePort } from './ports';
+import { listenerPort } from './ports';
 import { buildProfile } from './profile-build';
 
 /** What `add-org` needs: the new org's name and, optionally, what the defaults would otherwise pick. */
@@ -21,6 +21,12 @@ export interface AddOrgOptions {
   readonly roles: string[];
   /** The peer's port on loopback (default: a free one); it is the org's anchor peer port. */
   readonly peerPort?: number;
+  /**
+   * The host other orgs' peers dial as this org's anchor peer. By default the peer's host name, or
+   * 127.0.0.1 on the real-Fabric runtime, whose peers all run on loopback and whose genesis block
+   * names the other orgs' anchor peers that way (the peers' TLS certificates name 127.0.0.1 too).
+   */
+  readonly anchorHost?: string;
   /** Users besides Admin and User1. */
   readonly users?: { name: string; roles: string[] }[];
 }
@@ -77,17 +83,18 @@ export async function addOrg(opts: AddOrgOptions): Promise<AddedOrg> {
       `no network in ${opts.stateDir}; start it first (scripts/network.sh up)`,
     );
   const def = JSON.parse(readFileSync(layout.definition, 'utf8')) as NetworkDefinition;
+  const profile = readProfile(layout.profile);
   if (def.orgs.some((o) => o.name === opts.name))
     throw new AddOrgError('ORG_EXISTS', `org ${opts.name} is already in the network definition`);
-  const peerPort = opts.peerPort ?? (await freePort());
+  const peerPort = opts.peerPort ?? (await listenerPort());
   const next = withOrg(def, opts, peerPort);
   const org = next.orgs[next.orgs.length - 1] as OrgDefinition;
   const crypto = await generateCryptoMaterial(next, layout.root);
   const material = crypto.orgs[org.name];
   if (!material) throw new Error(`no crypto material generated for ${org.name}`);
-  const definition = writeOrgDefinitionFiles(layout.root, org, material, peerPort);
+  const anchorHost = opts.anchorHost ?? (profile.runtime === 'fabric' ? '127.0.0.1' : org.peer.host);
+  const definition = writeOrgDefinitionFiles(layout.root, org, material, peerPort, anchorHost);
   writeFileSync(layout.definition, JSON.stringify(next, null, 2));
-  const profile = readProfile(layout.profile);
   const entry = buildProfile({ ...next, orgs: [org] }, crypto, {
     orderer: 0,
     peers: { [org.name]: peerPort },

@@ -31,11 +31,14 @@ export function stopOnSignal(stop: () => Promise<void>): void {
   process.on('SIGINT', onSignal);
 }
 
-/** The compiled entry point `<name>.js` of runtime/ (tests run from sources, so map src/ to dist/). */
-export function compiledEntryPoint(name: string): string {
+/**
+ * The compiled entry point `<name>.js` of a folder of the package's sources (`runtime` by
+ * default; tests run from sources, so src/ maps to dist/).
+ */
+export function compiledEntryPoint(name: string, folder = 'runtime'): string {
   const compiled = __filename.endsWith('.ts')
-    ? join(__dirname, '..', '..', 'dist', 'runtime', `${name}.js`)
-    : join(__dirname, `${name}.js`);
+    ? join(__dirname, '..', '..', 'dist', folder, `${name}.js`)
+    : join(__dirname, '..', folder, `${name}.js`);
   if (!existsSync(compiled)) throw new Error(`${compiled} is missing; build first (npm run build)`);
   return compiled;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applicationOrgGroup } from '../channel';
+import { anchorPeersValue } from '../channel/elements';
 import type { OrgCrypto } from '../crypto';
 import type { OrgDefinition } from '../definition';
 import { describeSignaturePolicy } from '../policy';
@@ -17,7 +18,7 @@ export interface OrgDefinitionFile {
   readonly domain: string;
   /** Ledger org roles (for the registry, not the channel config). */
   readonly roles: string[];
-  /** The org's peer as its anchor peer: host name in its TLS certificate, and port on loopback. */
+  /** The org's peer as its anchor peer: the host other peers dial (its TLS host name unless given), and its port. */
   readonly anchorPeer: { host: string; port: number };
   /** The MSP's root and TLS root CA certificates (PEM); NodeOUs enabled with client/peer/admin/orderer OUs. */
   readonly msp: { rootCerts: string[]; tlsRootCerts: string[]; nodeOUs: true };
@@ -50,17 +51,22 @@ function policiesOf(group: common.ConfigGroup): Record<string, string> {
  * Writes an org's channel definition in two forms: `org-group.pb`, the `common.ConfigGroup` (every
  * element at version 0, mod_policy Admins) exactly as a config update adds it under
  * `/Channel/Application/<name>`, and `org.json`, the same group in base64 with a readable summary.
- * Also writes `definition.json`, the org as the network definition holds it.
+ * Also writes `definition.json`, the org as the network definition holds it. `anchorHost` is
+ * the address other orgs' peers dial for gossip (on a loopback network of real peers, 127.0.0.1,
+ * which the peer's TLS certificate also names); by default the peer's host name.
  */
 export function writeOrgDefinitionFiles(
   stateDir: string,
   org: OrgDefinition,
   crypto: OrgCrypto,
   peerPort: number,
+  anchorHost: string = org.peer.host,
 ): OrgDefinitionFile {
   const dir = orgDefinitionDir(stateDir, org.name);
   mkdirSync(dir, { recursive: true });
   const group = applicationOrgGroup(crypto, peerPort);
+  if (anchorHost !== org.peer.host)
+    group.getValuesMap().set('AnchorPeers', anchorPeersValue(anchorHost, peerPort));
   const bytes = group.serializeBinary();
   const configGroupFile = join(dir, 'org-group.pb');
   writeFileSync(configGroupFile, bytes);
@@ -69,7 +75,7 @@ export function writeOrgDefinitionFiles(
     mspId: org.mspId,
     domain: org.domain,
     roles: [...org.roles],
-    anchorPeer: { host: org.peer.host, port: peerPort },
+    anchorPeer: { host: anchorHost, port: peerPort },
     msp: { rootCerts: [crypto.caCertPem], tlsRootCerts: [crypto.tlsCaCertPem], nodeOUs: true },
     policies: policiesOf(group),
     configGroup: Buffer.from(bytes).toString('base64'),

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { StateLayout } from './layout';
 
 /** Records a process id. */
 export function writePid(file: string, pid: number): void {
@@ -69,4 +71,30 @@ export async function stopPid(pid: number, graceMs = 5000): Promise<void> {
       // already gone
     }
   }
+}
+
+/** The pid files in the state directory's run/ folder whose names start with `prefix`. */
+export function pidFilesWithPrefix(layout: StateLayout, prefix: string): string[] {
+  try {
+    return readdirSync(layout.runDir)
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.pid'))
+      .map((f) => join(layout.runDir, f));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Starts a Node script as a background process that outlives the caller, its output appended to
+ * `logs/<name>.log` and its pid in `run/<name>.pid`; returns the pid.
+ */
+export function spawnBackground(layout: StateLayout, name: string, args: readonly string[]): number {
+  mkdirSync(layout.logDir, { recursive: true });
+  const out = openSync(layout.logFile(name), 'a');
+  const child = spawn(process.execPath, [...args], { detached: true, stdio: ['ignore', out, out] });
+  closeSync(out);
+  child.unref();
+  const pid = child.pid ?? 0;
+  writePid(layout.pidFile(name), pid);
+  return pid;
 }

@@ -1,5 +1,6 @@
 /**
- * A bootstrapped five-member alliance on the embedded network with the real chaincode, shared by
+ * A bootstrapped five-member alliance with the real chaincode on the suites' runtime (embedded,
+ * or real Fabric with ALLIANCE_RUNTIME=fabric), shared by
  * one integration test file: typed clients per identity, the CLI run in-process, and the
  * assertions every refusal test makes (typed error, exit code, a one-line message on stderr).
  */
@@ -16,7 +17,8 @@ import {
 import { COMMAND_GROUPS } from '@alliance/gateway/cli/command-table';
 import type { ErrorCode, FoundingMember } from '@alliance/chaincode/model';
 import type { NetworkDefinition } from '@alliance/network/definition';
-import { startTestNetwork, testDefinition, type TestNetwork } from '../../network/harness/network';
+import { testDefinition, type TestNetwork } from '../../network/harness/network';
+import { startRuntimeNetwork } from '../../network/support/runtime';
 import { ALLIANCE_CHAINCODE_DIR } from './alliance-network';
 
 /** The founding registry of the default network's five members. */
@@ -94,7 +96,7 @@ function settlingClient(
 export async function startBootstrappedAlliance(
   opts: { bootstrapWithCli?: boolean } = {},
 ): Promise<BootstrappedAlliance> {
-  const net = await startTestNetwork(allianceDefinition(), ALLIANCE_CHAINCODE_DIR);
+  const net = await startRuntimeNetwork(allianceDefinition(), ALLIANCE_CHAINCODE_DIR);
   const profilePath = net.network.profilePath;
   const clients = new Map<string, AllianceClient>();
   const succeeded = new Set<string>();

@@ -1,4 +1,5 @@
 // The default alliance (or its first orgs) on free ports with the real chaincode, bootstrapped,
+// on the suites' runtime (embedded, or real Fabric with ALLIANCE_RUNTIME=fabric),
 // for the integration tests of the lab facades and the demo. Clients wait after each submit until
 // every peer has committed the block, so the next call, endorsed on any peer, sees it.
 import {
@@ -12,7 +13,8 @@ import {
   type TypedInvoker,
 } from '@alliance/gateway';
 import { orgRole } from '@alliance/chaincode/model';
-import { startTestNetwork, testDefinition, type TestNetwork } from '../../network/harness/network';
+import { testDefinition, type TestNetwork } from '../../network/harness/network';
+import { startRuntimeNetwork } from '../../network/support/runtime';
 import { ALLIANCE_CHAINCODE_DIR } from './alliance-network';
 
 /** A started, bootstrapped network and a way to connect as any of its identities. */
@@ -31,7 +33,7 @@ export interface MemberNetwork {
  */
 export async function startMemberNetwork(orgs: number): Promise<MemberNetwork> {
   const def = testDefinition({ orgs, chaincode: 'provenance' });
-  const net = await startTestNetwork(def, ALLIANCE_CHAINCODE_DIR);
+  const net = await startRuntimeNetwork(def, ALLIANCE_CHAINCODE_DIR);
   const profilePath = net.network.profilePath;
   const connections: AllianceConnection[] = [];
   const connect = (identity: string): AllianceConnection => {
@@ -43,7 +45,13 @@ export async function startMemberNetwork(orgs: number): Promise<MemberNetwork> {
   const watchers = def.orgs.map((o) => peerLedgerSource(connect(`${o.name}/Admin`)));
   const as = (identity: string): AllianceClient => clientOf(connect(identity), watchers);
   try {
-    await as('platform/Admin').members.bootstrap({ members: def.orgs.map((o) => ({ mspId: o.mspId, name: o.name, roles: o.roles.map((r) => orgRole.parse(r)) })) });
+    await as('platform/Admin').members.bootstrap({
+      members: def.orgs.map((o) => ({
+        mspId: o.mspId,
+        name: o.name,
+        roles: o.roles.map((r) => orgRole.parse(r)),
+      })),
+    });
   } catch (e) {
     await net.stop();
     throw e;
@@ -60,7 +68,10 @@ export async function startMemberNetwork(orgs: number): Promise<MemberNetwork> {
 }
 
 /** The facades over an invoker whose submits return once every watched peer has the block. */
-function clientOf(connection: AllianceConnection, watchers: Parameters<typeof awaitBlockOnPeers>[0]): AllianceClient {
+function clientOf(
+  connection: AllianceConnection,
+  watchers: Parameters<typeof awaitBlockOnPeers>[0],
+): AllianceClient {
   const base = newTypedInvoker(connection);
   const invoker: TypedInvoker = {
     connection,

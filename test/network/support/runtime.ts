@@ -4,9 +4,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkDefinition } from '@alliance/network/definition';
-import { fabricBinariesPresent, startFabricNetwork, INSTALL_HINT } from '@alliance/network/fabric';
+import {
+  fabricBinariesPresent,
+  joinAddedOrg,
+  startAddedOrgPeer,
+  startFabricNetwork,
+  INSTALL_HINT,
+} from '@alliance/network/fabric';
 import type { ConnectionProfile } from '@alliance/network/profile';
-import { connectProfileGateway, type ProfileGateway } from '@alliance/network/runtime';
+import { connectProfileGateway, startJoiningPeer, type ProfileGateway } from '@alliance/network/runtime';
 import { startTestNetwork, TEST_CHAINCODE_DIR, type TestNetwork } from '../harness/network';
 
 /** The runtimes a suite can run on. */
@@ -29,9 +35,36 @@ export function fabricRuntimeAvailable(suite: string): boolean {
   return false;
 }
 
-/** `it` where the runtime in use shows a behaviour, `it.skip` elsewhere (the reason stays in the test file). */
-export function itOn(runtimes: readonly TestRuntime[]): jest.It {
-  return runtimes.includes(testRuntime()) ? it : it.skip;
+/** Says on stderr that a test or suite does not run on the runtime in use, and why. */
+function reportSkip(what: string, reason: string): void {
+  process.stderr.write(`skipped on the ${testRuntime()} runtime: ${what}: ${reason}\n`);
+}
+
+/**
+ * `it` where the runtime in use shows a behaviour, `it.skip` elsewhere; with a reason, a skip
+ * is printed with it.
+ */
+export function itOn(runtimes: readonly TestRuntime[], reason?: string): jest.It {
+  if (runtimes.includes(testRuntime())) return it;
+  if (reason === undefined) return it.skip;
+  const skip = ((name: string, ...rest: unknown[]) => {
+    reportSkip(name, reason);
+    (it.skip as (n: string, ...r: unknown[]) => void)(name, ...rest);
+  }) as jest.It;
+  return Object.assign(skip, it.skip);
+}
+
+/**
+ * `describe` for a suite that can run only on these runtimes (it reads the embedded nodes'
+ * internals, say); elsewhere the suite is skipped, its hooks do not run, and the reason is printed.
+ */
+export function describeOn(runtimes: readonly TestRuntime[], reason: string): jest.Describe {
+  if (runtimes.includes(testRuntime())) return describe;
+  const skip = ((name: string, fn: () => void) => {
+    reportSkip(name, reason);
+    describe.skip(name, fn);
+  }) as jest.Describe;
+  return Object.assign(skip, describe.skip);
 }
 
 /**
@@ -71,6 +104,40 @@ export async function startRuntimeNetwork(
       for (const c of connections) c.close();
       await network.stop();
       cleanup();
+    },
+  };
+}
+
+/** The peer of an org `addOrg` added to a running test network, on its way into the channel. */
+export interface AddedOrgPeer {
+  /**
+   * Resolves once the peer has joined (from block 0, fetched when a config update has made the
+   * org a member) and, on real Fabric, its org has installed and approved the chaincodes in force.
+   */
+  readonly joined: Promise<void>;
+  /** Stops waiting, or stops the peer. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the peer of an added org as the network's runtime does it: on the embedded network a
+ * joining peer in this process, on real Fabric a `peer` process brought in by joinAddedOrg (whose
+ * peer the network's stop also stops).
+ */
+export function startAddedOrgPeerOn(net: TestNetwork, org: string, runtime = testRuntime()): AddedOrgPeer {
+  if (runtime === 'embedded') {
+    const peer = startJoiningPeer({ stateDir: net.stateDir, org, retryMs: 200 });
+    return { joined: peer.joined.then(() => undefined), stop: () => peer.stop() };
+  }
+  const aborted = new AbortController();
+  const joined = startAddedOrgPeer(net.stateDir, org).then(() =>
+    joinAddedOrg({ stateDir: net.stateDir, org, retryMs: 500, timeoutMs: 180_000, signal: aborted.signal }),
+  );
+  return {
+    joined,
+    stop: async () => {
+      aborted.abort();
+      await joined.catch(() => undefined);
     },
   };
 }
