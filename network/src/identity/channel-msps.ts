@@ -1,7 +1,7 @@
 import { msp } from '@hyperledger/fabric-protos';
 import { parseCertificate } from './certificate';
 import { VerifiedSignatures } from './verified-signatures';
-import { verifyEcdsa } from './ecdsa';
+import { verifyEcdsa, verifyEcdsaInBackground } from './ecdsa';
 import { IdentityError } from './errors';
 import { FabricMsp } from './msp';
 import type { ChannelMsps, Identity } from './types';
@@ -116,6 +116,13 @@ class ChannelMspsImpl implements ChannelMsps {
     if (this.verified.has(key)) return true;
     const valid = verifyEcdsa(identity.publicKey, data, signature);
     if (valid) this.verified.add(key);
+    return valid;
+  }
+
+  async verifyInBackground(identity: Identity, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    // The memo key is computed only for a valid signature: checks made ahead are seldom repeats.
+    const valid = await verifyEcdsaInBackground(identity.publicKey, data, signature);
+    if (valid) this.verified.add(this.verified.key(identity.serialized, data, signature));
     return valid;
   }
 

@@ -3,3 +3,4 @@ export * from './chain';
 export * from './admission';
 export * from './node';
 export * from './config-update';
+export * from './linger';
