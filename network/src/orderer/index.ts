@@ -4,3 +4,4 @@ export * from './admission';
 export * from './node';
 export * from './config-update';
 export * from './linger';
+export * from './encoded-response';

@@ -9,6 +9,7 @@ import type { BlockSigner } from '../block';
 import { admitEnvelope, type Admission } from './admission';
 import type { OrderedChain } from './chain';
 import { processConfigUpdate } from './config-update';
+import { EncodedBlockResponse } from './encoded-response';
 
 /** What the AtomicBroadcast service needs from the orderer node. */
 export interface OrdererServiceDeps {
@@ -28,31 +29,30 @@ export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedS
     broadcast: bidiHandler((call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>) =>
       broadcast(deps, call),
     ),
-    deliver: bidiHandler((call: ServerDuplexStream<common.Envelope, orderer.DeliverResponse>) =>
-      serveDeliver(call, {
-        heights: deps.chain.heights,
-        timeWindowMs: deps.timeWindowMs,
-        configSequence: () => deps.channel().sequence,
-        authorize: (request) => {
-          const config = deps.channel();
-          if (request.channelId !== config.channelId)
-            throw new DeliverRefused(common.Status.NOT_FOUND, `channel ${request.channelId} not found`);
-          if (!config.policies.evaluate('/Channel/Readers', [request.signed]))
-            throw new DeliverRefused(common.Status.FORBIDDEN, 'access denied: /Channel/Readers');
-        },
-        blockResponse: (num) => {
-          const bytes = deps.store.get(num);
-          if (!bytes) throw new Error(`block ${num} missing from the orderer store`);
-          const response = new orderer.DeliverResponse();
-          response.setBlock(common.Block.deserializeBinary(bytes));
-          return response;
-        },
-        statusResponse: (status) => {
-          const response = new orderer.DeliverResponse();
-          response.setStatus(status);
-          return response;
-        },
-      }),
+    deliver: bidiHandler(
+      (call: ServerDuplexStream<common.Envelope, orderer.DeliverResponse | EncodedBlockResponse>) =>
+        serveDeliver(call, {
+          heights: deps.chain.heights,
+          timeWindowMs: deps.timeWindowMs,
+          configSequence: () => deps.channel().sequence,
+          authorize: (request) => {
+            const config = deps.channel();
+            if (request.channelId !== config.channelId)
+              throw new DeliverRefused(common.Status.NOT_FOUND, `channel ${request.channelId} not found`);
+            if (!config.policies.evaluate('/Channel/Readers', [request.signed]))
+              throw new DeliverRefused(common.Status.FORBIDDEN, 'access denied: /Channel/Readers');
+          },
+          blockResponse: (num) => {
+            const bytes = deps.store.get(num);
+            if (!bytes) throw new Error(`block ${num} missing from the orderer store`);
+            return new EncodedBlockResponse(bytes);
+          },
+          statusResponse: (status) => {
+            const response = new orderer.DeliverResponse();
+            response.setStatus(status);
+            return response;
+          },
+        }),
     ),
   };
 }
