@@ -1,6 +1,6 @@
 import type { peer } from '@hyperledger/fabric-protos';
 import { aclFailure } from '../system';
-import { runAuthFilters, validateProposal } from './checks';
+import { runAuthFilters, validateProposal, verifyProposalSignatureAhead } from './checks';
 import { peerFailure, rejected } from './errors';
 import { proposalResponse, proposalResponsePayload } from './response';
 import { SimulationFailure, SYSTEM_CHAINCODES } from './chaincode-info';
@@ -21,6 +21,7 @@ async function processProposal(sp: peer.SignedProposal, deps: EndorserDeps): Pro
   const channelId = up.channelHeader.getChannelId();
   if (channelId !== deps.channelId) return peerFailure(`channel '${channelId}' not found`);
   const channel = deps.channel();
+  await verifyProposalSignatureAhead(up, channel);
   validateProposal(up, channel);
   preProcess(up, deps);
   try {

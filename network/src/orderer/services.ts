@@ -6,7 +6,7 @@ import { serveDeliver } from '../deliver/stream';
 import { bidiHandler } from '../grpc/handlers';
 import type { BlockStore } from '../ledger';
 import type { BlockSigner } from '../block';
-import { admitEnvelope, type Admission } from './admission';
+import { admitEnvelope, verifyCreatorAhead, type Admission } from './admission';
 import type { OrderedChain } from './chain';
 import { processConfigUpdate } from './config-update';
 import { EncodedBlockResponse } from './encoded-response';
@@ -57,17 +57,29 @@ export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedS
   };
 }
 
+/**
+ * Serves one Broadcast stream. Each envelope's signature check starts in the thread pool as it
+ * arrives (so a busy stream verifies on every core); admission and ordering then run strictly in
+ * arrival order, one envelope after the other, and the replies go out in that order.
+ */
 async function broadcast(
   deps: OrdererServiceDeps,
   call: ServerDuplexStream<common.Envelope, orderer.BroadcastResponse>,
 ): Promise<void> {
+  let previous: Promise<void> = Promise.resolve();
   for await (const envelope of call as AsyncIterable<common.Envelope>) {
-    const admission = orderEnvelope(deps, envelope);
-    const response = new orderer.BroadcastResponse();
-    response.setStatus(admission.status);
-    response.setInfo(admission.info);
-    call.write(response);
+    const checked = verifyCreatorAhead(envelope, deps.channel());
+    previous = previous
+      .then(() => checked)
+      .then(() => {
+        const admission = orderEnvelope(deps, envelope);
+        const response = new orderer.BroadcastResponse();
+        response.setStatus(admission.status);
+        response.setInfo(admission.info);
+        call.write(response);
+      });
   }
+  await previous;
 }
 
 /** Admits one envelope and hands it to the chain: as it is, or as the CONFIG envelope its config update makes. */
