@@ -44,6 +44,8 @@ export interface GatewayBackend {
    * same bytes finds it verified; resolves whatever the outcome (authorize decides).
    */
   verifyAhead(signed: AclSignedData): Promise<void>;
+  /** True while other requests are being served: checks ahead then pay off (see verifyAhead). */
+  busy(): boolean;
   /** Sends an envelope to the orderer's Broadcast; the orderer's reply status and info. */
   broadcast(envelope: common.Envelope): Promise<{ status: number; info: string }>;
   /** The first committed occurrence of a transaction id. */

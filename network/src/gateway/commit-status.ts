@@ -21,7 +21,7 @@ export async function commitStatus(
     identity: request.getIdentity_asU8(),
     signature: signed.getSignature_asU8(),
   };
-  if (parts.channelId === backend.channelId) await backend.verifyAhead(parts);
+  if (parts.channelId === backend.channelId && backend.busy()) await backend.verifyAhead(parts);
   authorizeSignedRequest(backend, 'gateway/CommitStatus', parts);
   const waiter = backend.waitForTx(request.getTransactionId());
   const onCancel = (): void => {

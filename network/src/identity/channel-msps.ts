@@ -112,17 +112,16 @@ class ChannelMspsImpl implements ChannelMsps {
   }
 
   verify(identity: Identity, data: Uint8Array, signature: Uint8Array): boolean {
-    const key = this.verified.key(identity.serialized, data, signature);
-    if (this.verified.has(key)) return true;
+    if (this.verified.has(identity.serialized, data, signature)) return true;
     const valid = verifyEcdsa(identity.publicKey, data, signature);
-    if (valid) this.verified.add(key);
+    if (valid) this.verified.add(identity.serialized, data, signature);
     return valid;
   }
 
   async verifyInBackground(identity: Identity, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
-    // The memo key is computed only for a valid signature: checks made ahead are seldom repeats.
+    // No lookup first: checks made ahead are seldom repeats.
     const valid = await verifyEcdsaInBackground(identity.publicKey, data, signature);
-    if (valid) this.verified.add(this.verified.key(identity.serialized, data, signature));
+    if (valid) this.verified.add(identity.serialized, data, signature);
     return valid;
   }
 

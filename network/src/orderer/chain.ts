@@ -58,6 +58,11 @@ export class OrderedChain {
     return new OrderedChain(store, signer, policy, common.Block.deserializeBinary(bytes));
   }
 
+  /** True while envelopes wait to be cut or a block is being written: the orderer is under load. */
+  get busy(): boolean {
+    return this.#cutter.pendingCount > 0 || this.#inFlight > 0;
+  }
+
   /** Accepts an envelope for ordering; throws if the chain can no longer write blocks. */
   order(envelope: Uint8Array): void {
     if (this.#failure) throw this.#failure;

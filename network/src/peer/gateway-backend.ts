@@ -57,6 +57,8 @@ export function createGatewayBackend(parts: PeerGatewayParts): GatewayBackend {
         // authorize refuses an identity that does not deserialize.
       }
     },
+    // Other clients waiting for their commits: the peer is serving concurrent transactions.
+    busy: () => parts.waiters.size > 0,
     broadcast: (envelope: common.Envelope) => parts.broadcaster.send(envelope),
     findTx: (txId) => {
       const found = parts.ledger.getTx(txId);
