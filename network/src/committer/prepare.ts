@@ -51,13 +51,14 @@ function checkAhead(signed: readonly SignedData[], msps: ChannelMsps, checks: Pr
 }
 
 /**
- * Decodes a block's envelopes once and runs every signature check its validation will make (the
- * orderer's block signatures, each creator signature, each endorsement) in the thread pool at
- * the same time, so a block of many transactions verifies on every core rather than one check
- * after another on the event loop. Nothing here decides validity: validation still runs in
- * block order and makes each check itself; the checks that succeeded here are answered from the
- * MSPs' memo of verified signatures, and anything that failed is checked again there and gets
- * its proper code.
+ * Decodes a block's envelopes once and, for a block of several transactions, runs every
+ * signature check its validation will make (the orderer's block signatures, each creator
+ * signature, each endorsement) in the thread pool at the same time, so the block verifies on
+ * every core rather than one check after another on the event loop; a block of one transaction
+ * (an idle network) is verified on the spot, without the thread-pool round trips. Nothing here
+ * decides validity: validation still runs in block order and makes each check itself; the
+ * checks that succeeded here are answered from the MSPs' memo, and anything that failed is
+ * checked again there and gets its proper code.
  */
 export async function prepareBlock(
   block: common.Block,
@@ -65,6 +66,7 @@ export async function prepareBlock(
   channel: CommitChannel,
   withBlockSignatures: boolean,
 ): Promise<PreparedTx[]> {
+  if (envelopes.length < 2) return envelopes.map(decode);
   const { msps } = channel;
   const checks: Promise<boolean>[] = [];
   if (withBlockSignatures) {
