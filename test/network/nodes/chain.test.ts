@@ -34,7 +34,7 @@ describe('AdaptiveLinger', () => {
     expect(linger.ms).toBe(0);
   });
 
-  it('starts at 1 ms on an overlapping batch, doubles up to its ceiling, and halves back to zero', () => {
+  it('starts at 1 ms on an overlapping batch, doubles up to its ceiling, and shrinks by a quarter back to zero', () => {
     const linger = new AdaptiveLinger(250);
     const seen: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -43,11 +43,11 @@ describe('AdaptiveLinger', () => {
     }
     expect(seen).toEqual([1, 2, 4, 8, 16, 20, 20]);
     const back: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 12; i++) {
       linger.observe(1);
-      back.push(linger.ms);
+      back.push(Number(linger.ms.toFixed(2)));
     }
-    expect(back).toEqual([10, 5, 2.5, 1.25, 0, 0]);
+    expect(back).toEqual([15, 11.25, 8.44, 6.33, 4.75, 3.56, 2.67, 2, 1.5, 1.13, 0, 0]);
   });
 
   it('never waits longer than the batch timeout', () => {
