@@ -44,7 +44,7 @@ export interface GatewayBackend {
    * same bytes finds it verified; resolves whatever the outcome (authorize decides).
    */
   verifyAhead(signed: AclSignedData): Promise<void>;
-  /** True while other requests are being served: checks ahead then pay off (see verifyAhead). */
+  /** True while other transactions await their commit status: checks ahead then pay off. */
   busy(): boolean;
   /** Sends an envelope to the orderer's Broadcast; the orderer's reply status and info. */
   broadcast(envelope: common.Envelope): Promise<{ status: number; info: string }>;

@@ -58,9 +58,10 @@ export function createAtomicBroadcastService(deps: OrdererServiceDeps): UntypedS
 }
 
 /**
- * Serves one Broadcast stream. Each envelope's signature check starts in the thread pool as it
- * arrives (so a busy stream verifies on every core); admission and ordering then run strictly in
- * arrival order, one envelope after the other, and the replies go out in that order.
+ * Serves one Broadcast stream: admission and ordering run strictly in arrival order and the
+ * replies go out in that order. On an idle orderer each envelope is answered at once; while the
+ * orderer is busy (envelopes pending or a block being written), each envelope's signature check
+ * starts in the thread pool as it arrives, so a loaded stream verifies on every core.
  */
 async function broadcast(
   deps: OrdererServiceDeps,
