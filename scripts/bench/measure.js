@@ -20,10 +20,13 @@ function latencies(samples) {
   return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), count: sorted.length };
 }
 
-/** User+system CPU ms of a process from /proc; undefined when it cannot be read. */
-function processCpuMs(pid) {
+/**
+ * User+system CPU ms of a process from /proc (all its threads), or of its main thread alone
+ * (`/proc/<pid>/task/<pid>`, the event loop); undefined when it cannot be read.
+ */
+function processCpuMs(pid, mainThreadOnly = false) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
@@ -40,9 +43,16 @@ function processCpuMs(pid) {
 function cpuMeter(pids) {
   const read = () => {
     const { network, chaincode } = pids();
-    const sum = (list) => list.reduce((total, pid) => total + (processCpuMs(pid) ?? 0), 0);
+    const sum = (list, mainThreadOnly) =>
+      list.reduce((total, pid) => total + (processCpuMs(pid, mainThreadOnly) ?? 0), 0);
     const own = process.cpuUsage();
-    return { network: sum(network), chaincode: sum(chaincode), client: (own.user + own.system) / 1000 };
+    return {
+      network: sum(network),
+      // The network's event loop: every node shares it, so it is the serial bottleneck.
+      networkEventLoop: sum(network, true),
+      chaincode: sum(chaincode),
+      client: (own.user + own.system) / 1000,
+    };
   };
   return {
     start() {
@@ -50,7 +60,12 @@ function cpuMeter(pids) {
       return (operations) => {
         const after = read();
         const per = (key) => Number(((after[key] - before[key]) / operations).toFixed(3));
-        return { network: per('network'), chaincode: per('chaincode'), client: per('client') };
+        return {
+          network: per('network'),
+          networkEventLoop: per('networkEventLoop'),
+          chaincode: per('chaincode'),
+          client: per('client'),
+        };
       };
     },
   };
@@ -130,7 +145,11 @@ async function standardRun({ submit, evaluate, meter, counts, progress, height }
   }
   return {
     submit: sequential.result.latency,
-    evaluate: { ...evaluations.result.latency, failed: evaluations.result.failed, cpuMsPerEval: evaluations.cpuMsPerOp },
+    evaluate: {
+      ...evaluations.result.latency,
+      failed: evaluations.result.failed,
+      cpuMsPerEval: evaluations.cpuMsPerOp,
+    },
     throughput,
   };
 }

@@ -4,8 +4,9 @@ import { PendingState, writeSetsFromRwset, type BlockCommit, type PeerLedger } f
 import { checkEndorsements, metadataWrites } from './endorsement';
 import { CommitError } from './errors';
 import { checkReads } from './mvcc';
+import { prepareBlock, type PreparedTx } from './prepare';
 import { checkTransaction, type TxCheck } from './tx-check';
-import type { CommitContext, CommittedConfig, Committer } from './types';
+import type { CommitChannel, CommitContext, CommittedConfig, Committer } from './types';
 
 const Code = peer.TxValidationCode;
 const BLOCK_VALIDATION_POLICY = '/Channel/Orderer/BlockValidation';
@@ -41,8 +42,10 @@ class BlockCommitter implements Committer {
     if (!Buffer.from(header.getPreviousHash_asU8()).equals(ledger.currentHash())) {
       throw new CommitError('BROKEN_HASH_CHAIN', `block ${number} does not link to block ${number - 1}`);
     }
-    this.checkOrdererSignature(block);
-    const { codes, commit, config } = this.validate(block, number, envelopes);
+    const channel = this.ctx.channel();
+    const prepared = await prepareBlock(block, envelopes, channel, this.checksOrdererSignatures(channel));
+    this.checkOrdererSignature(block, channel);
+    const { codes, commit, config } = this.validate(block, number, envelopes, channel, prepared);
     setTxFilter(block, codes);
     await ledger.commit(commit);
     if (config) this.ctx.onConfig?.(config);
@@ -66,9 +69,13 @@ class BlockCommitter implements Committer {
     return codes;
   }
 
-  private checkOrdererSignature(block: common.Block): void {
-    const { policies } = this.ctx.channel();
-    if (this.ctx.verifyOrdererSignatures === false || !policies.has(BLOCK_VALIDATION_POLICY)) return;
+  private checksOrdererSignatures(channel: CommitChannel): boolean {
+    return this.ctx.verifyOrdererSignatures !== false && channel.policies.has(BLOCK_VALIDATION_POLICY);
+  }
+
+  private checkOrdererSignature(block: common.Block, channel: CommitChannel): void {
+    const { policies } = channel;
+    if (!this.checksOrdererSignatures(channel)) return;
     let signed;
     try {
       signed = blockSignedData(block);
@@ -85,9 +92,10 @@ class BlockCommitter implements Committer {
     block: common.Block,
     blockNum: number,
     envelopes: Uint8Array[],
+    channel: CommitChannel,
+    prepared: readonly PreparedTx[],
   ): { codes: Uint8Array; commit: BlockCommit; config?: CommittedConfig } {
     const { ledger, chaincodes } = this.ctx;
-    const channel = this.ctx.channel();
     const codes = new Uint8Array(envelopes.length);
     const commit: BlockCommit = { block, writes: [], txIds: [] };
     const pending = new PendingState(ledger.state);
@@ -95,7 +103,12 @@ class BlockCommitter implements Committer {
     const validTxIds = new Set<string>();
     let config: CommittedConfig | undefined;
     envelopes.forEach((envelope, txNum) => {
-      const check = checkTransaction(envelope, channel, (txId) => ledger.getTx(txId) !== undefined);
+      const check = checkTransaction(
+        envelope,
+        channel,
+        (txId) => ledger.getTx(txId) !== undefined,
+        prepared[txNum],
+      );
       let code = check.kind === 'invalid' ? check.code : Code.VALID;
       if (check.kind === 'endorser') {
         const scope = { channel, chaincodes, committed: ledger.state, metadataWrittenInBlock };

@@ -9,6 +9,7 @@ import {
   type ParsedEnvelope,
 } from '../block';
 import { validateConfigTransaction } from './config-apply';
+import type { PreparedTx } from './prepare';
 import type { CommitChannel } from './types';
 
 const Code = peer.TxValidationCode;
@@ -47,14 +48,16 @@ function checkConfig(env: ParsedEnvelope, channel: CommitChannel): TxCheck {
  * @param envelopeBytes one entry of the block data
  * @param channel the channel configuration in force
  * @param inLedger whether a tx id is already in the ledger (valid or not)
+ * @param prepared what {@link prepareBlock} decoded of this envelope, so nothing is decoded twice
  */
 export function checkTransaction(
   envelopeBytes: Uint8Array,
   channel: CommitChannel,
   inLedger: (txId: string) => boolean,
+  prepared: PreparedTx = {},
 ): TxCheck {
   try {
-    const env = parseEnvelope(envelopeBytes);
+    const env = prepared.env ?? parseEnvelope(envelopeBytes);
     if (!creatorSigned(env, channel))
       return invalid(Code.BAD_CREATOR_SIGNATURE, 'creator signature does not verify');
     if (env.type === common.HeaderType.CONFIG) {
@@ -67,14 +70,16 @@ export function checkTransaction(
     } else {
       return invalid(Code.UNSUPPORTED_TX_PAYLOAD, `header type ${env.type} is not committed`);
     }
-    const structure =
-      env.type === common.HeaderType.ENDORSER_TRANSACTION ? parseTransactionStructure(env) : undefined;
+    const isEndorser = env.type === common.HeaderType.ENDORSER_TRANSACTION;
+    const structure = isEndorser && !prepared.tx ? parseTransactionStructure(env) : undefined;
     if (env.channelId !== channel.channelId) {
       return invalid(Code.TARGET_CHAIN_NOT_FOUND, `channel '${env.channelId}' is not '${channel.channelId}'`);
     }
-    if (!structure) return checkConfig(env, channel);
+    if (!isEndorser) return checkConfig(env, channel);
     if (inLedger(env.txId)) return invalid(Code.DUPLICATE_TXID, `tx id ${env.txId} is already in the ledger`);
-    return { kind: 'endorser', tx: parseChaincodeAction(structure) };
+    const tx = prepared.tx ?? (structure && parseChaincodeAction(structure));
+    if (!tx) throw new Error('an endorser transaction was neither prepared nor parsed');
+    return { kind: 'endorser', tx };
   } catch (err) {
     if (err instanceof TxParseError) return invalid(err.code, err.message);
     throw err;

@@ -111,6 +111,28 @@ function mspIdOf(creator: Uint8Array): string {
   }
 }
 
+/**
+ * Starts the check of the proposal's signature in the thread pool and waits for it, so that
+ * concurrent proposals verify beside the event loop; a valid signature is remembered by the
+ * channel's MSPs, and {@link validateProposal} then finds it there. Decides nothing: whatever
+ * does not verify here is refused by validateProposal with its own message.
+ */
+export async function verifyProposalSignatureAhead(
+  up: UnpackedProposal,
+  channel: ChannelView,
+): Promise<void> {
+  try {
+    const identity = channel.msps.deserialize(up.signatureHeader.getCreator_asU8());
+    await channel.msps.verifyInBackground(
+      identity,
+      up.signedProposal.getProposalBytes_asU8(),
+      up.signedProposal.getSignature_asU8(),
+    );
+  } catch {
+    // validateProposal refuses an unknown or malformed creator with Fabric's message.
+  }
+}
+
 /** Validates the proposal message; failures are refused proposals ("error validating proposal: ..."). */
 export function validateProposal(up: UnpackedProposal, channel: ChannelView): void {
   const failure = validationFailure(up, channel);

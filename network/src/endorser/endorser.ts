@@ -1,6 +1,6 @@
 import type { peer } from '@hyperledger/fabric-protos';
 import { aclFailure } from '../system';
-import { runAuthFilters, validateProposal } from './checks';
+import { runAuthFilters, validateProposal, verifyProposalSignatureAhead } from './checks';
 import { peerFailure, rejected } from './errors';
 import { proposalResponse, proposalResponsePayload } from './response';
 import { SimulationFailure, SYSTEM_CHAINCODES } from './chaincode-info';
@@ -10,17 +10,31 @@ import { unpackProposal, type UnpackedProposal } from './unpack';
 
 /** Creates the endorser of one channel on one peer. */
 export function createEndorser(deps: EndorserDeps): Endorser {
+  let inFlight = 0;
   return {
-    processProposal: async (sp) => processProposal(sp, deps),
+    processProposal: async (sp) => {
+      inFlight++;
+      try {
+        // A lone proposal verifies at once; concurrent ones hand their checks to the thread pool.
+        return await processProposal(sp, deps, inFlight > 1);
+      } finally {
+        inFlight--;
+      }
+    },
   };
 }
 
-async function processProposal(sp: peer.SignedProposal, deps: EndorserDeps): Promise<peer.ProposalResponse> {
+async function processProposal(
+  sp: peer.SignedProposal,
+  deps: EndorserDeps,
+  concurrent: boolean,
+): Promise<peer.ProposalResponse> {
   const up = unpackProposal(sp);
   runAuthFilters(up, deps.timeWindowMs, (deps.now ?? Date.now)());
   const channelId = up.channelHeader.getChannelId();
   if (channelId !== deps.channelId) return peerFailure(`channel '${channelId}' not found`);
   const channel = deps.channel();
+  if (concurrent) await verifyProposalSignatureAhead(up, channel);
   validateProposal(up, channel);
   preProcess(up, deps);
   try {

@@ -39,6 +39,13 @@ export interface GatewayBackend {
   policySources(): PolicySources;
   /** True when the signed data satisfies the channel ACL of `resource` (e.g. gateway/CommitStatus). */
   authorize(resource: string, signed: AclSignedData): boolean;
+  /**
+   * Checks the signature of `signed` in the thread pool, so a later {@link authorize} of the
+   * same bytes finds it verified; resolves whatever the outcome (authorize decides).
+   */
+  verifyAhead(signed: AclSignedData): Promise<void>;
+  /** True while other transactions await their commit status: checks ahead then pay off. */
+  busy(): boolean;
   /** Sends an envelope to the orderer's Broadcast; the orderer's reply status and info. */
   broadcast(envelope: common.Envelope): Promise<{ status: number; info: string }>;
   /** The first committed occurrence of a transaction id. */

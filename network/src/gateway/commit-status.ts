@@ -15,12 +15,14 @@ export async function commitStatus(
   call: ServerUnaryCall<gateway.SignedCommitStatusRequest, gateway.CommitStatusResponse>,
 ): Promise<gateway.CommitStatusResponse> {
   const request = decode(signed);
-  authorizeSignedRequest(backend, 'gateway/CommitStatus', {
+  const parts = {
     channelId: request.getChannelId(),
     data: signed.getRequest_asU8(),
     identity: request.getIdentity_asU8(),
     signature: signed.getSignature_asU8(),
-  });
+  };
+  if (parts.channelId === backend.channelId && backend.busy()) await backend.verifyAhead(parts);
+  authorizeSignedRequest(backend, 'gateway/CommitStatus', parts);
   const waiter = backend.waitForTx(request.getTransactionId());
   const onCancel = (): void => {
     waiter.cancel();

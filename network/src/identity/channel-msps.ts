@@ -1,7 +1,7 @@
 import { msp } from '@hyperledger/fabric-protos';
 import { parseCertificate } from './certificate';
 import { VerifiedSignatures } from './verified-signatures';
-import { verifyEcdsa } from './ecdsa';
+import { verifyEcdsa, verifyEcdsaInBackground } from './ecdsa';
 import { IdentityError } from './errors';
 import { FabricMsp } from './msp';
 import type { ChannelMsps, Identity } from './types';
@@ -112,10 +112,16 @@ class ChannelMspsImpl implements ChannelMsps {
   }
 
   verify(identity: Identity, data: Uint8Array, signature: Uint8Array): boolean {
-    const key = this.verified.key(identity.serialized, data, signature);
-    if (this.verified.has(key)) return true;
+    if (this.verified.has(identity.serialized, data, signature)) return true;
     const valid = verifyEcdsa(identity.publicKey, data, signature);
-    if (valid) this.verified.add(key);
+    if (valid) this.verified.add(identity.serialized, data, signature);
+    return valid;
+  }
+
+  async verifyInBackground(identity: Identity, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    // No lookup first: checks made ahead are seldom repeats.
+    const valid = await verifyEcdsaInBackground(identity.publicKey, data, signature);
+    if (valid) this.verified.add(identity.serialized, data, signature);
     return valid;
   }
 

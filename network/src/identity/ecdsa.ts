@@ -66,6 +66,24 @@ export function verifyEcdsa(publicKey: KeyObject, data: Uint8Array, signature: U
   }
 }
 
+/** {@link verifyEcdsa} in the libuv thread pool: the event loop only hands the check over. */
+export function verifyEcdsaInBackground(
+  publicKey: KeyObject,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  if (!isLowS(signature)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      verify('sha256', data, { key: publicKey, dsaEncoding: 'der' }, signature, (err, valid) => {
+        resolve(!err && valid);
+      });
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 /** ECDSA-SHA256 signature, DER, low-S normalised. */
 export function signEcdsa(privateKey: KeyObject, data: Uint8Array): Uint8Array {
   return toLowS(sign('sha256', data, { key: privateKey, dsaEncoding: 'der' }));

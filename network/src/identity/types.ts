@@ -30,6 +30,12 @@ export interface ChannelMsps {
   deserialize(serializedIdentity: Uint8Array): Identity;
   /** ECDSA P-256 over SHA-256 of data, DER signature; false for high-S, as Fabric. */
   verify(identity: Identity, data: Uint8Array, signature: Uint8Array): boolean;
+  /**
+   * The same check as {@link ChannelMsps.verify}, run in the thread pool so that many checks
+   * proceed beside the event loop and on other cores; a signature found valid is remembered, so
+   * a later verify() of the same bytes (a policy check) is answered without a second ECDSA check.
+   */
+  verifyInBackground(identity: Identity, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
   /** MSPPrincipal (ROLE member/admin/client/peer/orderer, IDENTITY, ORGANIZATION_UNIT) match. */
   satisfiesPrincipal(identity: Identity, principal: msp.MSPPrincipal): boolean;
   mspIds(): string[];

@@ -3,6 +3,7 @@ import { createBlock, headerHash, lastConfigIndex, signBlock, type BlockSigner }
 import { HeightWatch } from '../deliver/height';
 import type { BlockStore } from '../ledger';
 import { BlockCutter, type BatchSettings } from './cutter';
+import { AdaptiveLinger } from './linger';
 
 /** How the chain cuts blocks: Fabric's batch settings plus the dev-mode cut on drain. */
 export interface CuttingPolicy extends BatchSettings {
@@ -12,8 +13,11 @@ export interface CuttingPolicy extends BatchSettings {
 
 /**
  * The orderer's view of one channel: orders envelopes into hash-chained, signed blocks and
- * appends them to its block store, one write at a time. While a block is being written new
- * envelopes accumulate, so blocks grow with load even when cutting on drain.
+ * appends them to its block store, one write at a time. Cutting on drain is a group commit:
+ * an idle orderer cuts on the next event-loop turn, while a block is being written new
+ * envelopes accumulate and are cut together the moment the write ends (the store never waits
+ * for a cut under load), and once batches show overlapping submissions an adaptive linger
+ * ({@link AdaptiveLinger}) lets each batch fill a few ms longer.
  */
 export class OrderedChain {
   readonly heights: HeightWatch;
@@ -29,6 +33,7 @@ export class OrderedChain {
   #writing: Promise<void> = Promise.resolve();
   #inFlight = 0;
   #cutWhenIdle = false;
+  readonly #linger: AdaptiveLinger;
   #failure: Error | undefined;
 
   private constructor(
@@ -39,6 +44,7 @@ export class OrderedChain {
   ) {
     this.heights = new HeightWatch(store.height);
     this.#cutter = new BlockCutter(policy);
+    this.#linger = new AdaptiveLinger(policy.timeoutMs);
     const header = lastBlock.getHeader();
     if (!header) throw new Error('the last stored block has no header');
     this.#previousHash = headerHash(header);
@@ -52,6 +58,11 @@ export class OrderedChain {
     return new OrderedChain(store, signer, policy, common.Block.deserializeBinary(bytes));
   }
 
+  /** True while envelopes wait to be cut or a block is being written: the orderer is under load. */
+  get busy(): boolean {
+    return this.#cutter.pendingCount > 0 || this.#inFlight > 0;
+  }
+
   /** Accepts an envelope for ordering; throws if the chain can no longer write blocks. */
   order(envelope: Uint8Array): void {
     if (this.#failure) throw this.#failure;
@@ -62,7 +73,7 @@ export class OrderedChain {
     }
     if (this.#cutter.pendingCount === 1) this.#batchStartedAt = Date.now();
     if (this.policy.cutOnDrain) {
-      if (!this.#drainScheduled) this.#lookAtQueueNextTurn();
+      this.#scheduleDrainCut();
     } else {
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
@@ -93,6 +104,35 @@ export class OrderedChain {
     this.#clearTimer();
   }
 
+  /**
+   * Decides when the pending batch is cut on drain: after the block being written (group
+   * commit), after the linger while batches overlap, else once the queue has drained.
+   */
+  #scheduleDrainCut(): void {
+    if (this.#inFlight > 0) {
+      this.#cutWhenIdle = true;
+      return;
+    }
+    if (this.#linger.ms > 0) {
+      this.#timer ??= setTimeout(
+        () => {
+          this.#timer = undefined;
+          this.#cutLingered();
+        },
+        Math.max(0, this.#batchStartedAt + this.#linger.ms - Date.now()),
+      );
+      return;
+    }
+    if (!this.#drainScheduled) this.#lookAtQueueNextTurn();
+  }
+
+  /** Cuts a batch whose linger is over, unless a block is being written (then after it). */
+  #cutLingered(): void {
+    if (this.#cutter.pendingCount === 0) return;
+    if (this.#inFlight > 0) this.#cutWhenIdle = true;
+    else this.#write(this.#cutter.cut());
+  }
+
   /** Looks at the queue on the next event-loop turn (no timer: an idle orderer cuts at once). */
   #lookAtQueueNextTurn(): void {
     this.#drainScheduled = true;
@@ -112,8 +152,8 @@ export class OrderedChain {
   #cutOnDrain(): void {
     const pending = this.#cutter.pendingCount;
     if (pending === 0) return;
-    if (this.#inFlight > 0) {
-      this.#cutWhenIdle = true;
+    if (this.#inFlight > 0 || this.#linger.ms > 0) {
+      this.#scheduleDrainCut();
       return;
     }
     const filling = pending > this.#pendingAtLastLook;
@@ -129,6 +169,7 @@ export class OrderedChain {
     this.#clearTimer();
     const number = this.heights.height + this.#inFlight;
     if (isConfig) this.#lastConfig = number;
+    else if (this.policy.cutOnDrain) this.#linger.observe(batch.length);
     const block = createBlock(number, this.#previousHash, batch);
     signBlock(block, this.signer, this.#lastConfig);
     this.#previousHash = headerHash(block.getHeader() as common.BlockHeader);
@@ -144,9 +185,22 @@ export class OrderedChain {
       }
       if (this.#inFlight === 0 && this.#cutWhenIdle) {
         this.#cutWhenIdle = false;
-        this.#cutOnDrain();
+        this.#afterWrite();
       }
     });
+  }
+
+  /**
+   * The write of the last block ended with envelopes waiting: cut them now, so the next write
+   * starts at once, unless the batch is still within its linger.
+   */
+  #afterWrite(): void {
+    if (this.#cutter.pendingCount === 0 || this.#timer) return;
+    if (this.#linger.ms > 0 && Date.now() < this.#batchStartedAt + this.#linger.ms) {
+      this.#scheduleDrainCut();
+      return;
+    }
+    this.#write(this.#cutter.cut());
   }
 
   #clearTimer(): void {

@@ -1,9 +1,8 @@
 import { common } from '@hyperledger/fabric-protos';
-import { lastConfigIndex } from '../block';
+import { lastConfigIndex, peekChannelHeader } from '../block';
 import { configFromBlock, parseChannelConfig, type ChannelConfig } from '../channel';
 import type { createCommitter } from '../committer';
 import { HeightWatch } from '../deliver/height';
-import { blockTransactions } from '../deliver/transactions';
 import type { TxValidationCode } from '../grpc/proto-types';
 import type { PeerLedger } from '../ledger';
 import type { TxWaiters } from './tx-waiters';
@@ -38,7 +37,11 @@ export class CommittedBlocks {
     const number = block.getHeader()?.getNumber() ?? -1;
     if (number !== this.ledger.height) return;
     const codes = await committer.commitBlock(block);
-    const txs = blockTransactions(block);
+    // Only tx ids and types are needed here: chaincode events are decoded by the streams that send them.
+    const txs = (block.getData()?.getDataList_asU8() ?? []).map((envelope, index) => {
+      const header = peekChannelHeader(envelope);
+      return { index, txId: header?.getTxId() ?? '', type: header?.getType() ?? -1 };
+    });
     if (txs.length === 1 && txs[0]?.type === common.HeaderType.CONFIG && codes[0] === 0) {
       const { channelId, config } = configFromBlock(block);
       this.#config = parseChannelConfig(config, channelId);

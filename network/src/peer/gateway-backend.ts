@@ -49,6 +49,16 @@ export function createGatewayBackend(parts: PeerGatewayParts): GatewayBackend {
       const config = parts.channel();
       return config.policies.evaluate(config.acls[resource] ?? DEFAULT_READERS, [signed]);
     },
+    verifyAhead: async (signed: AclSignedData) => {
+      const { msps } = parts.channel();
+      try {
+        await msps.verifyInBackground(msps.deserialize(signed.identity), signed.data, signed.signature);
+      } catch {
+        // authorize refuses an identity that does not deserialize.
+      }
+    },
+    // Other clients waiting for their commits: the peer is serving concurrent transactions.
+    busy: () => parts.waiters.size > 0,
     broadcast: (envelope: common.Envelope) => parts.broadcaster.send(envelope),
     findTx: (txId) => {
       const found = parts.ledger.getTx(txId);

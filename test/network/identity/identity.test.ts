@@ -188,6 +188,28 @@ describe('channel MSPs', () => {
     expect(msps.verify(identity, data, highS)).toBe(false);
   });
 
+  it('verifies in the thread pool with the same verdicts as verify()', async () => {
+    const signer = pki.signer('a/User1');
+    const identity = msps.deserialize(signer.serialized);
+    const data = Buffer.from('block of transactions');
+    const signature = signer.sign(data);
+    const bad = Uint8Array.from(signature);
+    bad[bad.length - 1] = (bad[bad.length - 1] ?? 0) ^ 1;
+    const other = msps.deserialize(pki.signer('b/User1').serialized);
+    expect(
+      await Promise.all([
+        msps.verifyInBackground(identity, data, signature),
+        msps.verifyInBackground(identity, Buffer.from('block of transactionz'), signature),
+        msps.verifyInBackground(identity, data, bad),
+        msps.verifyInBackground(other, data, signature),
+        msps.verifyInBackground(identity, data, toHighS(signature)),
+        msps.verifyInBackground(identity, data, Buffer.from('not DER')),
+      ]),
+    ).toEqual([true, false, false, false, false, false]);
+    expect(msps.verify(identity, data, signature)).toBe(true);
+    expect(msps.verify(identity, data, bad)).toBe(false);
+  });
+
   it('always signs low-S', () => {
     const signer = pki.signer('b/peer');
     for (let i = 0; i < 64; i++) expect(isLowS(signer.sign(Buffer.from([i])))).toBe(true);
