@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import type { ConnectionProfile } from '@alliance/network/profile';
 import { connectProfileGateway } from '@alliance/network/runtime';
+import { testRuntime } from './support/runtime';
 import { ASSET_CHAINCODE_DIR, TEST_CHAINCODE_DIR, testDefinition } from './harness/definition';
 
 jest.setTimeout(180_000);
@@ -14,6 +15,7 @@ jest.setTimeout(180_000);
 const run = promisify(execFile);
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'network.sh');
 
+// Runs on the suites' runtime: the command takes it from ALLIANCE_RUNTIME, as a user's shell would.
 describe('scripts/network.sh, as a user runs it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'alliance-cli-'));
   const stateDir = join(dir, 'state');
@@ -60,11 +62,16 @@ describe('scripts/network.sh, as a user runs it', () => {
     }
 
     const status = await cli('status');
-    expect(status.stdout).toMatch(/background network process: pid \d+/);
+    expect(status.stdout).toMatch(
+      testRuntime() === 'embedded'
+        ? /background network process: pid \d+/
+        : /runtime: fabric; peer and orderer processes running: 3 of 3/,
+    );
     expect(status.stdout).toMatch(/chaincode testcc: version 2.0, sequence 2/);
 
     expect((await cli('down')).stdout).toMatch(/network stopped/);
     expect(existsSync(join(stateDir, 'run', 'network.pid'))).toBe(false);
+    await expect(cli('status')).rejects.toMatchObject({ code: 1 });
     expect((await cli('down')).stdout).toMatch(/no network was running/);
   });
 

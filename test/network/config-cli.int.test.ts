@@ -8,6 +8,7 @@ import type { ConnectionProfile } from '@alliance/network/profile';
 import { common, peer } from '@alliance/network/protos';
 import { connectProfileGateway, type ProfileGateway } from '@alliance/network/runtime';
 import { TEST_CHAINCODE_DIR, testDefinition } from './harness/definition';
+import { describeOn } from './support/runtime';
 import {
   applicationOf,
   computeConfigUpdate,
@@ -22,7 +23,10 @@ jest.setTimeout(240_000);
 const run = promisify(execFile);
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'network.sh');
 
-describe('scripts/network.sh add-org on a running network', () => {
+describeOn(
+  ['embedded'],
+  "the embedded runtime's joining peer; test/network/fabric-runtime.int.test.ts runs add-org through the same command on real Fabric",
+)('scripts/network.sh add-org on a running network', () => {
   const dir = mkdtempSync(join(tmpdir(), 'alliance-add-org-'));
   const stateDir = join(dir, 'state');
   const definitionFile = join(dir, 'network.yaml');

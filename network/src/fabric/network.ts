@@ -22,7 +22,8 @@ import { spawnOrgJoiner } from './joiner-process';
 import { FABRIC_PID_PREFIX, launchNode } from './nodes';
 import { ordererYaml } from './orderer-yaml';
 import { launchPeer, nodeEnv, writePeerConfig } from './peer-node';
-import { resolveFabricPorts, type FabricPorts } from './ports';
+import { assertPortsFree } from '../runtime/ports';
+import { allPorts, resolveFabricPorts, type FabricPorts } from './ports';
 import { runningFabricPids, stopFabricNetwork } from './stop';
 
 /** How to start the real-Fabric network. */
@@ -75,6 +76,7 @@ export async function startFabricNetwork(opts: FabricStartOptions): Promise<Runn
       generateCryptoMaterial(fullDef, state.root),
       resolveFabricPorts(fullDef, fabric.portsFile),
     ]);
+    await assertPortsFree(allPorts(ports));
     writeNodeConfigs(fullDef, crypto, ports, fabric);
     await ensureChannelBlock(bins, fabric, def, crypto, ports);
     step('configuration and channel block ready');

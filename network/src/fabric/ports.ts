@@ -52,3 +52,14 @@ export async function resolveFabricPorts(def: NetworkDefinition, file: string): 
   writeFileSync(file, JSON.stringify(ports, null, 2));
   return ports;
 }
+
+/** Every port of `ports`, orderer first, then each peer's. */
+export function allPorts(ports: FabricPorts): number[] {
+  const { orderer, peers } = ports;
+  return [
+    orderer.listen,
+    orderer.admin,
+    orderer.operations,
+    ...Object.values(peers).flatMap((p) => [p.listen, p.chaincode, p.operations]),
+  ];
+}

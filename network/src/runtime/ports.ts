@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { PortInUseError } from '../grpc/server';
 
 /** Asks the OS for a free loopback port (bind to 0, read it, release it). */
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -63,4 +64,13 @@ export async function listenerPort(host = '127.0.0.1'): Promise<number> {
     if (await bindable(port, host)) return port;
   }
   return freePort(host);
+}
+
+/**
+ * Refuses, with the port named, to start nodes on ports another process already listens on:
+ * a real Fabric binary started there would only fail later, in its own log.
+ * @throws PortInUseError for the first taken port
+ */
+export async function assertPortsFree(ports: readonly number[], host = '127.0.0.1'): Promise<void> {
+  for (const port of ports) if (!(await bindable(port, host))) throw new PortInUseError(host, port);
 }
