@@ -17,9 +17,11 @@ export interface ReplayState {
   nextBlock: number;
   /** Hash of the last replayed header (undefined before block 0). */
   previousHash: Uint8Array | undefined;
+  /** The config in force: the last one whose update held (its view names the block it came from). */
   config: ChannelConfigView | undefined;
   /** The `common.Config` the view was built from (kept to save it). */
   configProto: common.Config | undefined;
+  /** The last config block of the chain, the one later blocks' metadata must name (its update may have been refused). */
   lastConfigBlock: number;
   readonly world: WorldState;
   readonly txIndex: Map<string, TxLocation>;
@@ -50,11 +52,10 @@ export function emptyReplayState(): ReplayState {
   };
 }
 
-/** Adopts a configuration from block `n` on. */
+/** Adopts the configuration of config block `n`, in force for the blocks after it. */
 export function adoptConfig(state: ReplayState, config: common.Config, n: number, channelId: string): void {
   state.config = configView(config, BigInt(n), channelId);
   state.configProto = config;
-  state.lastConfigBlock = n;
 }
 
 /** The activity record of an org, created on first use. */
