@@ -5,10 +5,10 @@
 // and ships it, which its key-level policy lets only the importer's own peer endorse. On real
 // Fabric (ALLIANCE_RUNTIME=fabric) the org's peer is a `peer` process and the org installs and
 // approves the chaincode in force before that peer can endorse.
-import { connectAllianceClient, type AllianceClient } from '@alliance/gateway';
+import type { AllianceClient } from '@alliance/gateway';
 import { applicationOrgs, fetchChannelConfig } from '@alliance/gateway/admin';
 import type { AddedOrgPeer } from '../network/support/runtime';
-import { addImporter } from './support/add-importer';
+import { addImporter, admitImporter } from './support/add-importer';
 import { startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
 import { GTIN_A, lotInput, purchaseOrder, when } from './support/supply';
 
@@ -37,16 +37,7 @@ describe('an importer joins the alliance and registers a lot', () => {
       'ImporterMSP',
     );
 
-    // The channel admits the org; the alliance's registry decides what it may do on the ledger.
-    await a.as('platform/Admin').members.addMember({
-      mspId: 'ImporterMSP',
-      name: 'importer',
-      roles: ['IMPORTER'],
-      reason: 'licensed importer joins',
-    });
-    await a.settle();
-
-    const importer = connectAllianceClient({ profile: a.profilePath, identity: 'importer/User1' });
+    const importer = await admitImporter(a);
     clients.push(importer);
     const registered = await importer.lots.register(lotInput(GTIN_A, 'IMP-1'));
     expect(registered.result).toMatchObject({ id: `${GTIN_A}.IMP-1`, owner: 'ImporterMSP' });

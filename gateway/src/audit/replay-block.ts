@@ -11,6 +11,7 @@ import type { IdentityResolver } from './identities';
 import { checkDefinitionCommit } from './lifecycle-approvals';
 import type { PreparedBlock, PreparedTx, SignatureSlot } from './prepare-block';
 import { adoptConfig, orgActivity, type ReplayState } from './replay-state';
+import { noteRefusedWrites } from './refused-writes';
 import { revalidate, type Revalidation, type ValidationScope } from './revalidate';
 import type { SignatureVerdict } from './signature-pool';
 import type { Anomaly } from './types';
@@ -190,6 +191,8 @@ function record(b: PreparedBlock, state: ReplayState, tx: PreparedTx, i: number,
       severity: 'error',
     });
   }
+  if (recorded === Code.VALID && rv.code !== Code.VALID && tx.action)
+    noteRefusedWrites(state.refusedWrites, tx.action.namespaces, { block: b.number, tx: i, txId });
   for (const w of rv.warnings)
     state.anomalies.push({
       ...where,

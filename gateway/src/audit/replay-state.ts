@@ -1,6 +1,7 @@
 import { common } from '@hyperledger/fabric-protos';
 import { configView, type ChannelConfigView } from '../verify/channel-config';
 import type { DefinitionCommit } from './lifecycle-approvals';
+import type { RefusedWrites } from './refused-writes';
 import type { Anomaly, OrgActivity, TxSummary } from './types';
 import { WorldState } from './world-state';
 
@@ -30,6 +31,8 @@ export interface ReplayState {
   readonly orgs: Map<string, OrgActivity>;
   /** Chaincode definitions committed, oldest first, with the approvals counted from hashes. */
   readonly definitions: DefinitionCommit[];
+  /** Public keys the peers wrote (their blocks say VALID) and the replay did not (it found the transaction invalid). */
+  readonly refusedWrites: RefusedWrites;
   /** Signatures verified so far. */
   signatures: number;
 }
@@ -48,6 +51,7 @@ export function emptyReplayState(): ReplayState {
     anomalies: [],
     orgs: new Map(),
     definitions: [],
+    refusedWrites: new Map(),
     signatures: 0,
   };
 }

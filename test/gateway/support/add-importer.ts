@@ -2,6 +2,7 @@
 // add-org, a config update signed by a majority of admins through the library, its peer joining
 // from block 0 (on real Fabric, the org also installs and approves the chaincode in force).
 import { addOrg } from '@alliance/network/runtime';
+import { connectAllianceClient, type AllianceClient } from '@alliance/gateway';
 import {
   computeConfigUpdate,
   fetchChannelConfig,
@@ -51,4 +52,19 @@ export async function addImporter(
   const applied = await submitConfigUpdate(platformAdmin, signed);
   await peer.joined;
   return { applied, peer };
+}
+
+/**
+ * The channel admits the org; the alliance's registry decides what it may do on the ledger: the
+ * platform registers it as an IMPORTER member. Returns the client of `importer/User1` (closed by the caller).
+ */
+export async function admitImporter(a: BootstrappedAlliance): Promise<AllianceClient> {
+  await a.as('platform/Admin').members.addMember({
+    mspId: 'ImporterMSP',
+    name: 'importer',
+    roles: ['IMPORTER'],
+    reason: 'licensed importer joins',
+  });
+  await a.settle();
+  return connectAllianceClient({ profile: a.profilePath, identity: 'importer/User1' });
 }
