@@ -196,6 +196,29 @@ describe('auditing a ledger through a real config update that added an org', () 
     }
   });
 
+  it('runs as `alliance audit --compare` through Deliver as the new org, exit 0 with a clean report', async () => {
+    const run = await a.cli(
+      'importer/User1',
+      '--json',
+      'audit',
+      '--genesis-hash',
+      genesisHash,
+      '--compare',
+      '--workers',
+      '1',
+    );
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out) as {
+      clean: boolean;
+      summary: { blocks: number; transactions: number; invalid: number };
+      stateComparison: { peerMspId: string; differences: unknown[]; keysCompared: number };
+    };
+    expect(report.clean).toBe(true);
+    expect(report.summary).toMatchObject({ blocks: blocks.length, transactions: replay.state.txs.length });
+    expect(report.stateComparison).toMatchObject({ peerMspId: 'ImporterMSP', differences: [] });
+    expect(report.stateComparison.keysCompared).toBeGreaterThan(0);
+  });
+
   itOn(['embedded'], "it reads the embedded peers' stored state (nodes/<peer>)")(
     "rebuilds exactly every peer's stored state, versions included",
     async () => {
