@@ -72,7 +72,7 @@ export function checkBlock(b: PreparedBlock, ctx: BlockContext): Anomaly[] {
   if (claimed !== expected)
     at(
       'last-config',
-      `metadata names block ${claimed} as the last config, the replay knows block ${expected}`,
+      `metadata names block ${claimed} as the last config, the chain's last config block is ${expected}`,
     );
   const filter =
     b.block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ??

@@ -19,7 +19,7 @@ export interface StateComparison {
   /** The org whose peer was asked. */
   readonly peerMspId: string;
   readonly probes: number;
-  /** Distinct keys whose version the peer signed and the auditor compared. */
+  /** Distinct keys of the namespace whose version the peer signed and the auditor compared. */
   readonly keysCompared: number;
   /** Keys of the rebuilt namespace in total. */
   readonly keysInState: number;
@@ -77,13 +77,13 @@ export async function compareWithPeer(
     }
     for (const r of answer.reads) {
       if (!once(`${r.ns}\u0000${r.key}`)) continue;
-      compared.add(`${r.ns}\u0000${r.key}`);
+      if (r.ns === ns) compared.add(r.key);
       const ours = state.world.get(r.ns, r.key);
       if (!sameVersion(ours?.version, r.version)) differ(`${r.ns} key ${printable(r.key)}`, r.version, ours);
     }
     for (const { ns: rns, info } of answer.ranges) {
       const range = compareRange(state.world, rns, info);
-      for (const k of range.keys) compared.add(`${rns}\u0000${k}`);
+      if (rns === ns) range.keys.forEach((k) => compared.add(k));
       for (const d of range.differences)
         if (once(`${rns}\u0000${d.key}`)) differ(`${rns} key ${printable(d.key)}`, d.theirs, d.ours);
       if (range.summaryMatches === false)
