@@ -5,21 +5,10 @@
 // and ships it, which its key-level policy lets only the importer's own peer endorse. On real
 // Fabric (ALLIANCE_RUNTIME=fabric) the org's peer is a `peer` process and the org installs and
 // approves the chaincode in force before that peer can endorse.
-import { addOrg } from '@alliance/network/runtime';
-import { connectAllianceClient, type AllianceClient } from '@alliance/gateway';
-import {
-  applicationOrgs,
-  computeConfigUpdate,
-  fetchChannelConfig,
-  newUpdateEnvelope,
-  readOrgFile,
-  signUpdate,
-  submitConfigUpdate,
-  withOrgAdded,
-} from '@alliance/gateway/admin';
-import { loadProfileIdentity } from '@alliance/gateway/connect/identity';
-import { loadProfile } from '@alliance/gateway/connect/profile';
-import { startAddedOrgPeerOn, type AddedOrgPeer } from '../network/support/runtime';
+import type { AllianceClient } from '@alliance/gateway';
+import { applicationOrgs, fetchChannelConfig } from '@alliance/gateway/admin';
+import type { AddedOrgPeer } from '../network/support/runtime';
+import { addImporter, admitImporter } from './support/add-importer';
 import { startBootstrappedAlliance, type BootstrappedAlliance } from './support/alliance';
 import { GTIN_A, lotInput, purchaseOrder, when } from './support/supply';
 
@@ -41,38 +30,14 @@ describe('an importer joins the alliance and registers a lot', () => {
   });
 
   it('is added by a majority of admins, joins, becomes a member and registers a lot', async () => {
-    const added = await addOrg({ stateDir: a.net.stateDir, name: 'importer', roles: ['IMPORTER'] });
-    joining = startAddedOrgPeerOn(a.net, 'importer');
-
     // Five member orgs: MAJORITY Admins needs three signatures (platform, brand, supplier).
+    await addImporter(a, (peer) => (joining = peer));
     const platformAdmin = a.as('platform/Admin').connection;
-    const { config } = await fetchChannelConfig(platformAdmin);
-    const update = computeConfigUpdate(
-      config,
-      withOrgAdded(config, readOrgFile(added.definition.configGroupFile)),
-      platformAdmin.channel,
-    );
-    const profile = loadProfile(a.profilePath);
-    const signed = ['brand/Admin', 'supplier/Admin'].reduce(
-      (envelope, admin) => signUpdate(envelope, loadProfileIdentity(profile, admin)),
-      newUpdateEnvelope(update),
-    );
-    await submitConfigUpdate(platformAdmin, signed);
-    await joining.joined;
     expect(applicationOrgs((await fetchChannelConfig(platformAdmin)).config).map((o) => o.mspId)).toContain(
       'ImporterMSP',
     );
 
-    // The channel admits the org; the alliance's registry decides what it may do on the ledger.
-    await a.as('platform/Admin').members.addMember({
-      mspId: 'ImporterMSP',
-      name: 'importer',
-      roles: ['IMPORTER'],
-      reason: 'licensed importer joins',
-    });
-    await a.settle();
-
-    const importer = connectAllianceClient({ profile: a.profilePath, identity: 'importer/User1' });
+    const importer = await admitImporter(a);
     clients.push(importer);
     const registered = await importer.lots.register(lotInput(GTIN_A, 'IMP-1'));
     expect(registered.result).toMatchObject({ id: `${GTIN_A}.IMP-1`, owner: 'ImporterMSP' });

@@ -18,7 +18,7 @@ export interface BlockContext {
   /** Hash of the previous block's header (undefined for block 0). */
   readonly previousHash: Uint8Array | undefined;
   readonly config: ChannelConfigView | undefined;
-  /** Number of the last config block the replay has seen. */
+  /** Number of the last config block before this one. */
   readonly lastConfigBlock: number;
   readonly identities: IdentityResolver;
   readonly verdict: (slot: SignatureSlot) => SignatureVerdict;
@@ -40,28 +40,63 @@ export function checkBlock(b: PreparedBlock, ctx: BlockContext): Anomaly[] {
     out.push({ block: b.number, check, detail, severity: 'error' });
   };
   const header = b.block.getHeader();
-  if (!header) return [{ block: ctx.expectedNumber, check: 'header', detail: 'block has no header', severity: 'error' }];
-  if (b.number !== ctx.expectedNumber) at('block-number', `block ${b.number} stands where block ${ctx.expectedNumber} belongs`);
+  if (!header)
+    return [{ block: ctx.expectedNumber, check: 'header', detail: 'block has no header', severity: 'error' }];
+  if (b.number !== ctx.expectedNumber)
+    at('block-number', `block ${b.number} stands where block ${ctx.expectedNumber} belongs`);
   if (ctx.previousHash && !Buffer.from(header.getPreviousHash_asU8()).equals(Buffer.from(ctx.previousHash))) {
-    at('previous-hash', `previous hash ${short(header.getPreviousHash_asU8())} is not the hash of block ${b.number - 1}'s header ${short(ctx.previousHash)}`);
+    at(
+      'previous-hash',
+      `previous hash ${short(header.getPreviousHash_asU8())} is not the hash of block ${b.number - 1}'s header ${short(ctx.previousHash)}`,
+    );
   }
   const data = blockDataHash(b.block.getData());
-  if (!Buffer.from(data).equals(Buffer.from(header.getDataHash_asU8()))) at('data-hash', `data hash ${short(header.getDataHash_asU8())} differs from the transactions' hash ${short(data)}`);
+  if (!Buffer.from(data).equals(Buffer.from(header.getDataHash_asU8())))
+    at(
+      'data-hash',
+      `data hash ${short(header.getDataHash_asU8())} differs from the transactions' hash ${short(data)}`,
+    );
   if (b.number === 0) {
     const own = hex(blockHeaderHash(header));
-    if (ctx.genesisHash !== undefined && own !== ctx.genesisHash.toLowerCase()) at('genesis', `block 0 hash ${own.slice(0, 16)}… is not the trusted genesis hash ${ctx.genesisHash.slice(0, 16)}…`);
+    if (ctx.genesisHash !== undefined && own !== ctx.genesisHash.toLowerCase())
+      at(
+        'genesis',
+        `block 0 hash ${own.slice(0, 16)}… is not the trusted genesis hash ${ctx.genesisHash.slice(0, 16)}…`,
+      );
     return out;
   }
   if (ctx.config) out.push(...checkOrdererSignatures(b, ctx, ctx.config));
   const claimed = Number(lastConfigIndex(b.block));
-  if (claimed !== ctx.lastConfigBlock) at('last-config', `metadata names block ${claimed} as the last config, the replay knows block ${ctx.lastConfigBlock}`);
-  const filter = b.block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
-  if (filter.length !== b.txs.length) at('validation-flags', `${filter.length} validation flags for ${b.txs.length} transactions`);
+  // A config block is its own last config: its config is in force from the next block on.
+  const expected = isConfigBlock(b) ? b.number : ctx.lastConfigBlock;
+  if (claimed !== expected)
+    at(
+      'last-config',
+      `metadata names block ${claimed} as the last config, the chain's last config block is ${expected}`,
+    );
+  const filter =
+    b.block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ??
+    new Uint8Array();
+  if (filter.length !== b.txs.length)
+    at('validation-flags', `${filter.length} validation flags for ${b.txs.length} transactions`);
   return out;
 }
 
+/** Whether the orderer made this a config block: its first envelope's channel header says CONFIG. */
+export function isConfigBlock(b: PreparedBlock): boolean {
+  return b.txs[0]?.parsed?.type === common.HeaderType.CONFIG;
+}
+
 function checkOrdererSignatures(b: PreparedBlock, ctx: BlockContext, config: ChannelConfigView): Anomaly[] {
-  if (b.ordererSignatures.length === 0) return [{ block: b.number, check: 'orderer-signature', detail: 'block carries no orderer signature', severity: 'error' }];
+  if (b.ordererSignatures.length === 0)
+    return [
+      {
+        block: b.number,
+        check: 'orderer-signature',
+        detail: 'block carries no orderer signature',
+        severity: 'error',
+      },
+    ];
   const at = new Date(timestampOf(b));
   const signers: ValidIdentity[] = [];
   const problems: string[] = [];
@@ -77,7 +112,14 @@ function checkOrdererSignatures(b: PreparedBlock, ctx: BlockContext, config: Cha
   }
   const outcome = evaluatePolicyPath(config, BLOCK_VALIDATION_POLICY, signers);
   if (outcome.satisfied) return [];
-  return [{ block: b.number, check: 'orderer-signature', detail: `${outcome.explanation}${problems.length ? `; ${problems.join('; ')}` : ''}`, severity: 'error' }];
+  return [
+    {
+      block: b.number,
+      check: 'orderer-signature',
+      detail: `${outcome.explanation}${problems.length ? `; ${problems.join('; ')}` : ''}`,
+      severity: 'error',
+    },
+  ];
 }
 
 /** The time to check orderer certificates at: the block's first transaction's time, else now. */

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { common } from '@hyperledger/fabric-protos';
 import { writeFileAtomic } from '../events/atomic-file';
+import { refusedWriteId, type RefusedWrite } from './refused-writes';
 import { adoptConfig, emptyReplayState, type ReplayState } from './replay-state';
 import type { StateEntry } from './world-state';
 
-/** The file format's version; a checkpoint of another version is refused (2 added the hashed state and definitions). */
-const FORMAT = 2;
+/**
+ * The file format's version; a checkpoint of another version is refused (2 added the hashed state
+ * and definitions, 3 the refused writes).
+ */
+const FORMAT = 3;
 
 interface SavedEntry {
   k: string;
@@ -28,6 +32,7 @@ interface SavedCheckpoint {
   /** Hashed keys: namespace, collection, key hash (hex) as `k`, value hash as `v`. */
   hashed: (SavedEntry & { ns: string; c: string })[];
   definitions: ReplayState['definitions'];
+  refusedWrites: RefusedWrite[];
   history: [string, { b: number; t: number; id: string; d: boolean; v: string }[]][];
   txIndex: [string, number, number, number][];
   txs: ReplayState['txs'];
@@ -89,6 +94,7 @@ export async function saveCheckpoint(path: string, s: ReplayState): Promise<void
       ...savedMetadata(r.entry.metadata),
     })),
     definitions: s.definitions,
+    refusedWrites: [...s.refusedWrites.values()],
     history: [...s.world.allHistory()].map(([id, list]) => [
       id,
       list.map((h) => ({ b: h.version.block, t: h.version.tx, id: h.txId, d: h.isDelete, v: b64(h.value) })),
@@ -139,6 +145,7 @@ export function loadCheckpoint(path: string): ReplayState {
       ...loadedMetadata(h.m),
     });
   s.definitions.push(...saved.definitions);
+  for (const w of saved.refusedWrites) s.refusedWrites.set(refusedWriteId(w.ns, w.key), w);
   for (const [id, list] of saved.history)
     s.world.restoreHistory(
       id,

@@ -8,7 +8,7 @@ import {
   type CollectionHashedRwset,
   type HashedRwsets,
 } from './hashed-rwset';
-import type { StateEntry } from './world-state';
+import type { StateEntry, StateView } from './world-state';
 
 const Code = peer.TxValidationCode;
 const { kvrwset } = ledger.rwset;
@@ -86,26 +86,44 @@ function rangeStillHolds(
   ns: string,
   info: ledger.rwset.kvrwset.RangeQueryInfo,
 ): boolean {
-  const end = info.getEndKey();
-  const now = state.range(ns, info.getStartKey(), end);
-  // A scan that stopped early recorded its last key as the end: include it.
-  const last = !info.getItrExhausted() && end !== '' ? state.get(ns, end) : undefined;
-  if (last) now.push([end, last]);
+  const now = rangeResults(state, ns, info);
   const summary = info.getReadsMerkleHashes();
-  if (summary) {
-    const rebuilt = merkleHashes(now, summary.getMaxDegree());
-    return (
-      rebuilt !== undefined &&
-      rebuilt.level === summary.getMaxLevel() &&
-      sameHashes(rebuilt.hashes, summary.getMaxLevelHashesList_asU8())
-    );
-  }
+  if (summary) return summaryMatches(now, summary);
   const recorded = info.getRawReads()?.getKvReadsList() ?? [];
   if (recorded.length !== now.length) return false;
   return now.every(([key, entry], i) => {
     const r = recorded[i];
     return r !== undefined && r.getKey() === key && sameVersion(versionOf(r.getVersion()), entry.version);
   });
+}
+
+/**
+ * What a range scan gives on a state: the keys in [start, end), and the end key itself when the
+ * scan stopped early (Fabric then records the last key it read as the range's end).
+ */
+export function rangeResults(
+  state: StateView,
+  ns: string,
+  info: ledger.rwset.kvrwset.RangeQueryInfo,
+): [string, StateEntry][] {
+  const end = info.getEndKey();
+  const results = state.range(ns, info.getStartKey(), end);
+  const last = !info.getItrExhausted() && end !== '' ? state.get(ns, end) : undefined;
+  if (last) results.push([end, last]);
+  return results;
+}
+
+/** Whether results hash to the Merkle summary a peer recorded for a long range scan. */
+export function summaryMatches(
+  results: readonly [string, StateEntry][],
+  summary: ledger.rwset.kvrwset.QueryReadsMerkleSummary,
+): boolean {
+  const rebuilt = merkleHashes(results, summary.getMaxDegree());
+  return (
+    rebuilt !== undefined &&
+    rebuilt.level === summary.getMaxLevel() &&
+    sameHashes(rebuilt.hashes, summary.getMaxLevelHashesList_asU8())
+  );
 }
 
 function sameHashes(a: Buffer[], b: Uint8Array[]): boolean {

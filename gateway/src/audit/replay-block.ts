@@ -2,7 +2,7 @@ import { common, msp, peer } from '@hyperledger/fabric-protos';
 import { validationCodeName } from '../errors/stage-error';
 import { blockHeaderHash } from '../verify/block-hash';
 import { peerValidationCode } from '../verify/transaction-parse';
-import { checkBlock } from './block-checks';
+import { checkBlock, isConfigBlock } from './block-checks';
 import { BlockOverlay } from './block-overlay';
 import { LIFECYCLE_NAMESPACE } from './chaincode-definitions';
 import { checkConfigUpdate } from './config-update';
@@ -11,6 +11,7 @@ import type { IdentityResolver } from './identities';
 import { checkDefinitionCommit } from './lifecycle-approvals';
 import type { PreparedBlock, PreparedTx, SignatureSlot } from './prepare-block';
 import { adoptConfig, orgActivity, type ReplayState } from './replay-state';
+import { noteRefusedWrites } from './refused-writes';
 import { revalidate, type Revalidation, type ValidationScope } from './revalidate';
 import type { SignatureVerdict } from './signature-pool';
 import type { Anomaly } from './types';
@@ -25,8 +26,9 @@ export interface BlockReplayOptions {
 
 /**
  * Replays one block whose signatures the pool has verified: checks the block, re-validates every
- * transaction against the replayed state, compares each code with the one the block records,
- * applies the writes of the transactions the auditor found valid, and adopts a valid new config.
+ * transaction against the config in force and the replayed state, compares each code with the one
+ * the block records, applies the writes of the transactions the auditor found valid, and adopts a
+ * valid new config, in force (as on a Fabric peer) from the next block on.
  */
 export function replayBlock(b: PreparedBlock, state: ReplayState, opts: BlockReplayOptions): void {
   const verdict = (slot: SignatureSlot): SignatureVerdict =>
@@ -44,6 +46,8 @@ export function replayBlock(b: PreparedBlock, state: ReplayState, opts: BlockRep
   state.signatures += b.jobs.length;
   if (b.number === 0 || !state.config) replayGenesis(b, state);
   else replayTransactions(b, state, opts.identities, verdict);
+  // Later blocks point at this one whether or not its update held: a refused update is reported here, once.
+  if (isConfigBlock(b)) state.lastConfigBlock = b.number;
   const header = b.block.getHeader();
   if (header) state.previousHash = blockHeaderHash(header);
   state.nextBlock = b.number + 1;
@@ -98,13 +102,23 @@ function replayTransactions(
   b.txs.forEach((tx, i) => {
     let rv = revalidate(tx, scope);
     if (rv.passedEndorsement) markMetadataWrites(tx, metadataWrittenInBlock);
-    if (rv.code === Code.VALID && tx.config) {
+    if (tx.parsed?.type === common.HeaderType.CONFIG) {
+      // The update is checked even when the envelope already failed, so a report names all that is wrong.
       const problem = configProblem(b, tx, state, identities, verdict);
-      if (problem) rv = { ...rv, code: Code.INVALID_CONFIG_TRANSACTION, reason: problem };
-      else
+      if (problem && rv.code !== Code.VALID)
+        state.anomalies.push({
+          block: b.number,
+          tx: i,
+          txId: tx.parsed.txId,
+          check: 'config-update',
+          detail: problem,
+          severity: 'error',
+        });
+      else if (problem) rv = { ...rv, code: Code.INVALID_CONFIG_TRANSACTION, reason: problem };
+      else if (rv.code === Code.VALID && tx.config)
         nextConfig = {
           config: tx.config.envelope.getConfig() as common.Config,
-          channelId: tx.parsed?.channelId ?? config.channelId,
+          channelId: tx.parsed.channelId,
         };
     }
     if (rv.code === Code.VALID && tx.parsed) {
@@ -177,6 +191,8 @@ function record(b: PreparedBlock, state: ReplayState, tx: PreparedTx, i: number,
       severity: 'error',
     });
   }
+  if (recorded === Code.VALID && rv.code !== Code.VALID && tx.action)
+    noteRefusedWrites(state.refusedWrites, tx.action.namespaces, { block: b.number, tx: i, txId });
   for (const w of rv.warnings)
     state.anomalies.push({
       ...where,

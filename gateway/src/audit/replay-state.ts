@@ -1,6 +1,7 @@
 import { common } from '@hyperledger/fabric-protos';
 import { configView, type ChannelConfigView } from '../verify/channel-config';
 import type { DefinitionCommit } from './lifecycle-approvals';
+import type { RefusedWrites } from './refused-writes';
 import type { Anomaly, OrgActivity, TxSummary } from './types';
 import { WorldState } from './world-state';
 
@@ -17,9 +18,11 @@ export interface ReplayState {
   nextBlock: number;
   /** Hash of the last replayed header (undefined before block 0). */
   previousHash: Uint8Array | undefined;
+  /** The config in force: the last one whose update held (its view names the block it came from). */
   config: ChannelConfigView | undefined;
   /** The `common.Config` the view was built from (kept to save it). */
   configProto: common.Config | undefined;
+  /** The last config block of the chain, the one later blocks' metadata must name (its update may have been refused). */
   lastConfigBlock: number;
   readonly world: WorldState;
   readonly txIndex: Map<string, TxLocation>;
@@ -28,6 +31,8 @@ export interface ReplayState {
   readonly orgs: Map<string, OrgActivity>;
   /** Chaincode definitions committed, oldest first, with the approvals counted from hashes. */
   readonly definitions: DefinitionCommit[];
+  /** Public keys the peers wrote (their blocks say VALID) and the replay did not (it found the transaction invalid). */
+  readonly refusedWrites: RefusedWrites;
   /** Signatures verified so far. */
   signatures: number;
 }
@@ -46,15 +51,15 @@ export function emptyReplayState(): ReplayState {
     anomalies: [],
     orgs: new Map(),
     definitions: [],
+    refusedWrites: new Map(),
     signatures: 0,
   };
 }
 
-/** Adopts a configuration from block `n` on. */
+/** Adopts the configuration of config block `n`, in force for the blocks after it. */
 export function adoptConfig(state: ReplayState, config: common.Config, n: number, channelId: string): void {
   state.config = configView(config, BigInt(n), channelId);
   state.configProto = config;
-  state.lastConfigBlock = n;
 }
 
 /** The activity record of an org, created on first use. */

@@ -1,19 +1,17 @@
-import { common, gateway, peer } from '@hyperledger/fabric-protos';
-import { canonicalJson } from '@alliance/chaincode/model';
+import { common, peer, type ledger } from '@hyperledger/fabric-protos';
 import type { AllianceConnection } from '../connect/connection';
 import { blockHeaderHash } from '../verify/block-hash';
-import { checkIdentity } from '../verify/msp';
 import { peerLedgerSource } from '../verify/ledger-source';
-import { parseChaincodeAction, versionOf, type ReadVersion } from '../verify/rwset-parse';
-import { parseEnvelope } from '../verify/transaction-parse';
+import type { ReadVersion } from '../verify/rwset-parse';
 import { LIFECYCLE_NAMESPACE, replayedDefinition } from './chaincode-definitions';
 import { applicationGroups } from './collection-policies';
-import { parseKey } from './evidence';
-import { parseHashedRwsets, printableHashed } from './hashed-rwset';
+import { printableHashed } from './hashed-rwset';
 import { approvingOrgs, worldView } from './lifecycle-approvals';
+import { compareRange } from './range-compare';
 import { printable, sameVersion, show } from './read-conflicts';
 import type { ReplayState } from './replay-state';
-import { verifyInline } from './signature-pool';
+import { askPeer, type ProbeFailure } from './signed-answer';
+import { chooseProbes } from './state-probes';
 import type { Anomaly } from './types';
 
 /** How the rebuilt state compared with what a peer signed. */
@@ -21,7 +19,7 @@ export interface StateComparison {
   /** The org whose peer was asked. */
   readonly peerMspId: string;
   readonly probes: number;
-  /** Distinct keys whose version the peer signed and the auditor compared. */
+  /** Distinct keys of the namespace whose version the peer signed and the auditor compared. */
   readonly keysCompared: number;
   /** Keys of the rebuilt namespace in total. */
   readonly keysInState: number;
@@ -31,60 +29,16 @@ export interface StateComparison {
   readonly notes: string[];
 }
 
-/** One query the chaincode offers, and the input that asks it about a record. */
-interface Probe {
-  /** The chaincode asked (the audited one when absent). */
-  readonly chaincode?: string;
-  readonly contract: string | undefined;
-  readonly fn: string;
-  readonly input: unknown;
-  /** Arguments as sent, when they are not the input's canonical JSON. */
-  readonly args?: readonly Uint8Array[];
-}
-
-/** Asks `_lifecycle` for the chaincode's definition: its reads cover the definition and every org's hashed approval. */
-function lifecycleProbe(ns: string): Probe {
-  const args = new peer.lifecycle.QueryChaincodeDefinitionArgs();
-  args.setName(ns);
-  return {
-    chaincode: LIFECYCLE_NAMESPACE,
-    contract: undefined,
-    fn: 'QueryChaincodeDefinition',
-    input: { name: ns },
-    args: [args.serializeBinary()],
-  };
-}
-
-/** The queries that read each record type (and, through their range scans, its neighbours). */
-function probesFor(type: string, attrs: readonly string[]): Probe[] {
-  const id = attrs[0] ?? '';
-  switch (type) {
-    case 'lot':
-      return [
-        { contract: 'lots', fn: 'GetLot', input: { lotId: id } },
-        { contract: 'lots', fn: 'GetLotEvents', input: { lotId: id } },
-        { contract: 'lots', fn: 'GetHolds', input: { lotId: id } },
-      ];
-    case 'member':
-      return [{ contract: 'members', fn: 'ListMembers', input: undefined }];
-    case 'policy':
-      return [{ contract: 'policy', fn: 'PolicyHistory', input: undefined }];
-    case 'instrument':
-      return [{ contract: 'instruments', fn: 'GetInstrument', input: { instrumentId: id } }];
-    case 'vcase':
-      return [{ contract: 'verifications', fn: 'GetCase', input: { caseId: id } }];
-    default:
-      return [];
-  }
-}
-
 /**
  * Compares the rebuilt state with a peer's without trusting the peer's word: each probe is a
  * chaincode query sent for endorsement to that peer alone (and never submitted). The peer signs
  * its response, whose read set names every key the query read with the version `(block, tx)` it
  * holds, and every key a range scan returned. The auditor checks the peer's signature, then
- * compares each version with the rebuilt one: a peer holding another value for a key must name
- * another version, or sign a version whose write the replay knows to be different.
+ * compares both ways: a key the peer read at another version than the replay's, a key the peer
+ * holds that the replay lacks, and a key the replay holds in a scanned range that the peer did not
+ * return are all differences. The probes are chosen from both sides too: the chaincode's
+ * definition, whole-type listings, every record the replay holds and every key the peers wrote
+ * (their blocks say VALID) that the replay refused.
  * @param sample - how many records to probe per record type (undefined: every record)
  */
 export async function compareWithPeer(
@@ -97,40 +51,51 @@ export async function compareWithPeer(
   const notes: string[] = [];
   const seen = new Set<string>();
   const compared = new Set<string>();
-  const probes = new Map<string, Probe>();
-  const perType = new Map<string, number>();
-  if (replayedDefinition(state.world, ns)) probes.set(LIFECYCLE_NAMESPACE, lifecycleProbe(ns));
-  for (const [key] of state.world.entries(ns)) {
-    const k = parseKey(key);
-    if (!k) continue;
-    const count = perType.get(k.type) ?? 0;
-    if (sample !== undefined && count >= sample) continue;
-    perType.set(k.type, count + 1);
-    for (const p of probesFor(k.type, k.attrs))
-      probes.set(`${p.contract ?? ''}:${p.fn}:${canonicalJson(p.input ?? null)}`, p);
-  }
+  const probes = chooseProbes(state, ns, sample);
+  const where = writeLocator(state);
+  const differ = (what: string, theirs: ReadVersion | undefined, ours: Located | undefined): void => {
+    differences.push(versionDifference(conn, what, theirs, ours, where));
+  };
+  const once = (id: string): boolean => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  };
   let hashedCompared = 0;
-  for (const p of probes.values()) {
-    const answer = await signedReads(conn, state, ns, p, differences);
-    if (!answer) continue;
+  for (const p of probes) {
+    const answer = await askPeer(conn, state.config, ns, p);
+    if ('failure' in answer) {
+      // A peer that knows no definition of a chaincode the replay holds none of either agrees with it.
+      if (
+        p.chaincode === LIFECYCLE_NAMESPACE &&
+        answer.failure === 'refused' &&
+        !replayedDefinition(state.world, ns)
+      )
+        notes.push(`the peer knows no definition of ${ns}, nor does the replay: ${answer.detail}`);
+      else differences.push(probeFailure(state, answer));
+      continue;
+    }
     for (const r of answer.reads) {
-      if (seen.has(`${r.ns}\u0000${r.key}`)) continue;
-      seen.add(`${r.ns}\u0000${r.key}`);
-      compared.add(r.key);
+      if (!once(`${r.ns}\u0000${r.key}`)) continue;
+      if (r.ns === ns) compared.add(r.key);
       const ours = state.world.get(r.ns, r.key);
-      if (!sameVersion(ours?.version, r.version))
-        differences.push(versionDifference(conn, `${r.ns} key ${printable(r.key)}`, r.version, ours));
+      if (!sameVersion(ours?.version, r.version)) differ(`${r.ns} key ${printable(r.key)}`, r.version, ours);
+    }
+    for (const { ns: rns, info } of answer.ranges) {
+      const range = compareRange(state.world, rns, info);
+      if (rns === ns) range.keys.forEach((k) => compared.add(k));
+      for (const d of range.differences)
+        if (once(`${rns}\u0000${d.key}`)) differ(`${rns} key ${printable(d.key)}`, d.theirs, d.ours);
+      if (range.summaryMatches === false)
+        differences.push(summaryDifference(conn, state, rns, info, range.keys.length));
     }
     for (const r of answer.hashed) {
       const id = `${r.ns}\u0001${r.collection}\u0000${Buffer.from(r.keyHash).toString('hex')}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (!once(id)) continue;
       hashedCompared++;
       const ours = state.world.hashed.get(r.ns, r.collection, r.keyHash);
       if (!sameVersion(ours?.version, r.version))
-        differences.push(
-          versionDifference(conn, printableHashed(r.ns, r.collection, r.keyHash), r.version, ours),
-        );
+        differ(printableHashed(r.ns, r.collection, r.keyHash), r.version, ours);
     }
     if (p.chaincode === LIFECYCLE_NAMESPACE) {
       const d = approvalsDifference(conn, state, ns, answer.payload);
@@ -141,7 +106,7 @@ export async function compareWithPeer(
   if (peerHash) differences.push(peerHash);
   return {
     peerMspId: conn.identity.mspId,
-    probes: probes.size,
+    probes: probes.length,
     keysCompared: compared.size,
     keysInState: state.world.entries(ns).length,
     hashedKeysCompared: hashedCompared,
@@ -150,21 +115,68 @@ export async function compareWithPeer(
   };
 }
 
-/** A key (public, or private by its hash) the peer signed at another version than the replay's. */
+/** A write of the rebuilt state: where it was made. */
+interface Located {
+  readonly version: ReadVersion;
+  readonly txId: string;
+}
+
+/** The id of the transaction at `(block, tx)`, from the replay's transaction list. */
+function writeLocator(state: ReplayState): (v: ReadVersion) => string | undefined {
+  let byPosition: Map<string, string> | undefined;
+  return (v) => {
+    byPosition ??= new Map(state.txs.map((t) => [`${t.block}:${t.tx}`, t.txId]));
+    return byPosition.get(`${v.block}:${v.tx}`) || undefined;
+  };
+}
+
+/**
+ * A key (public, or private by its hash) the peer signed at another version than the replay's, or
+ * that only one side holds: located at the replay's write of the key, else at the write the peer
+ * names (with its tx id when the ledger has a transaction there).
+ */
 function versionDifference(
   conn: AllianceConnection,
   what: string,
   theirs: ReadVersion | undefined,
-  ours: { readonly version: ReadVersion; readonly txId: string } | undefined,
+  ours: Located | undefined,
+  txIdAt: (v: ReadVersion) => string | undefined,
 ): Anomaly {
+  const theirTxId = theirs ? txIdAt(theirs) : undefined;
+  const at = ours
+    ? { block: ours.version.block, tx: ours.version.tx, txId: ours.txId }
+    : theirs
+      ? { block: theirs.block, tx: theirs.tx, ...(theirTxId ? { txId: theirTxId } : {}) }
+      : { block: 0 };
   return {
-    block: ours?.version.block ?? theirs?.block ?? 0,
-    // Located at the replay's write of the key, or at the write the peer names when the replay has none.
-    ...(ours ? { tx: ours.version.tx, txId: ours.txId } : theirs ? { tx: theirs.tx } : {}),
+    ...at,
     check: 'state-version',
     detail: `${conn.identity.mspId}'s peer holds ${what} at ${show(theirs)}; the replay holds it at ${show(ours?.version)}`,
     severity: 'error',
   };
+}
+
+/** A long range scan whose Merkle summary the replay's keys do not rebuild. */
+function summaryDifference(
+  conn: AllianceConnection,
+  state: ReplayState,
+  ns: string,
+  info: ledger.rwset.kvrwset.RangeQueryInfo,
+  ourKeys: number,
+): Anomaly {
+  return {
+    block: state.nextBlock - 1,
+    check: 'state-range',
+    detail: `${conn.identity.mspId}'s peer signed a Merkle summary of ${ns} range [${printable(info.getStartKey())}, ${printable(info.getEndKey())}) that the replay's ${ourKeys} keys there do not rebuild`,
+    severity: 'error',
+  };
+}
+
+/** A probe the peer did not answer with a signed response. */
+function probeFailure(state: ReplayState, f: ProbeFailure): Anomaly {
+  return f.failure === 'refused'
+    ? { block: state.nextBlock, check: 'probe-failed', detail: f.detail, severity: 'warning' }
+    : { block: state.nextBlock, check: 'peer-signature', detail: f.detail, severity: 'error' };
 }
 
 /**
@@ -198,94 +210,6 @@ function approvalsDifference(
     check: 'lifecycle-approvals',
     detail: `${conn.identity.mspId}'s peer reports ${ns} sequence ${def.sequence} approved by ${theirs.join(', ') || 'no org'}; the replay's hashes say ${ours.join(', ') || 'no org'}`,
     severity: 'error',
-  };
-}
-
-/** The reads a peer signed for a probe, public (range results included) and hashed, and its response payload. */
-interface SignedAnswer {
-  readonly reads: { ns: string; key: string; version: ReadVersion | undefined }[];
-  readonly hashed: {
-    ns: string;
-    collection: string;
-    keyHash: Uint8Array;
-    version: ReadVersion | undefined;
-  }[];
-  readonly payload: Uint8Array;
-}
-
-/** Runs one probe and returns what the peer signed for it, or undefined when it gave no signed answer. */
-async function signedReads(
-  conn: AllianceConnection,
-  state: ReplayState,
-  ns: string,
-  p: Probe,
-  differences: Anomaly[],
-): Promise<SignedAnswer | undefined> {
-  const name = `${p.chaincode ?? ns} ${p.contract ?? ''}:${p.fn}`;
-  let bytes: Uint8Array;
-  try {
-    const args = p.args ? [...p.args] : p.input === undefined ? [] : [canonicalJson(p.input)];
-    const endorsed = await conn
-      .contract(p.contract, p.chaincode)
-      .newProposal(p.fn, { arguments: args, endorsingOrganizations: [conn.identity.mspId] })
-      .endorse();
-    bytes =
-      gateway.PreparedTransaction.deserializeBinary(endorsed.getBytes()).getEnvelope()?.serializeBinary() ??
-      new Uint8Array();
-  } catch (e) {
-    differences.push({
-      block: state.nextBlock,
-      check: 'probe-failed',
-      detail: `${name}: ${(e as Error).message}`,
-      severity: 'warning',
-    });
-    return undefined;
-  }
-  const tx = parseEnvelope(bytes, 0);
-  const e = tx.endorsed;
-  const config = state.config;
-  if (!e || !config) return undefined;
-  const signed = e.endorsements.some((en) => {
-    const id = checkIdentity(config.msps, en.endorser, new Date());
-    return (
-      id.ok &&
-      verifyInline({
-        certPem: Buffer.from(id.identity.idBytes).toString('utf8'),
-        message: Buffer.concat([e.proposalResponsePayload, en.endorser]),
-        signature: en.signature,
-      }) === undefined
-    );
-  });
-  if (!signed) {
-    differences.push({
-      block: state.nextBlock,
-      check: 'peer-signature',
-      detail: `${name}: the peer's answer carries no valid endorsement`,
-      severity: 'error',
-    });
-    return undefined;
-  }
-  const action = parseChaincodeAction(e.chaincodeAction);
-  const hashed = action.namespaces.some((n) => n.collectionCount > 0)
-    ? parseHashedRwsets(e.chaincodeAction)
-    : new Map<string, never[]>();
-  return {
-    reads: action.namespaces.flatMap((n) => [
-      ...n.reads.map((r) => ({ ns: n.namespace, key: r.key, version: r.version })),
-      ...n.ranges.flatMap((ri) =>
-        (ri.getRawReads()?.getKvReadsList() ?? []).map((r) => ({
-          ns: n.namespace,
-          key: r.getKey(),
-          version: versionOf(r.getVersion()),
-        })),
-      ),
-    ]),
-    hashed: [...hashed].flatMap(([hns, collections]) =>
-      collections.flatMap((c) =>
-        c.reads.map((r) => ({ ns: hns, collection: c.collection, keyHash: r.keyHash, version: r.version })),
-      ),
-    ),
-    payload: action.responsePayload,
   };
 }
 
