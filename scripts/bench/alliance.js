@@ -25,7 +25,9 @@ function founders(definition) {
 async function run({ counts, progress }) {
   const definition = withFreePorts(defaultNetworkDefinition());
   definition.chaincode = { ...definition.chaincode, path: ALLIANCE_CHAINCODE };
-  progress(`alliance: starting the default ${definition.orgs.length}-org network with the alliance chaincode`);
+  progress(
+    `alliance: starting the default ${definition.orgs.length}-org network with the alliance chaincode`,
+  );
   const network = await startBenchNetwork({ definition, chaincodeDir: ALLIANCE_CHAINCODE });
   try {
     const channel = (org, user) => network.connect(org, user).getNetwork(definition.channel);

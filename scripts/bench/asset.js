@@ -25,7 +25,10 @@ async function run({ counts, progress }) {
   progress('asset: starting a 3-org network (MAJORITY endorsement) in a background process');
   const network = await startBenchNetwork({ definition, chaincodeDir: ASSET_CHAINCODE });
   try {
-    const contract = network.connect('platform', 'User1').getNetwork(definition.channel).getContract('assets');
+    const contract = network
+      .connect('platform', 'User1')
+      .getNetwork(definition.channel)
+      .getContract('assets');
     let counter = 0;
     let lastId = '';
     const submit = async () => {

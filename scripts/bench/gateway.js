@@ -50,8 +50,14 @@ function recorder() {
     },
     summary() {
       const sorted = [...wallMs].sort((a, b) => a - b);
-      const at = (p) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
-      return { p50Ms: at(50), p99Ms: at(99), clientCpuMsPerCall: Number((cpuMicros / 1000 / sorted.length).toFixed(3)), count: sorted.length };
+      const at = (p) =>
+        Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2));
+      return {
+        p50Ms: at(50),
+        p99Ms: at(99),
+        clientCpuMsPerCall: Number((cpuMicros / 1000 / sorted.length).toFixed(3)),
+        count: sorted.length,
+      };
     },
   };
 }
@@ -70,7 +76,12 @@ async function benchGatewayLibrary(progress) {
   const stateDir = mkdtempSync(join(tmpdir(), 'alliance-bench-gw-'));
   const definition = allianceThreeOrgs();
   progress('gateway library: starting a 3-org network (MAJORITY) with the alliance chaincode');
-  const network = await startEmbeddedNetwork({ definition, stateDir, chaincodeDir: definition.chaincode.path, detached: true });
+  const network = await startEmbeddedNetwork({
+    definition,
+    stateDir,
+    chaincodeDir: definition.chaincode.path,
+    detached: true,
+  });
   const client = connectAllianceClient({ profile: network.profilePath, identity: 'platform/Admin' });
   try {
     await client.members.bootstrap({ members: FOUNDERS });
@@ -96,7 +107,9 @@ async function benchGatewayLibrary(progress) {
         await way.facade();
         await way.raw();
       }
-      progress(`gateway library: ${CALLS} ${kind} calls each through the facade and the raw client, alternating`);
+      progress(
+        `gateway library: ${CALLS} ${kind} calls each through the facade and the raw client, alternating`,
+      );
       const facade = recorder();
       const rawCalls = recorder();
       for (let i = 0; i < CALLS; i++) {
@@ -108,7 +121,11 @@ async function benchGatewayLibrary(progress) {
       figures[kind] = { facade: f, rawClient: r, facadeOverhead: overhead(f, r) };
     }
     return {
-      topology: { orgs: 3, endorsement: 'MAJORITY Endorsement (2 of 3)', chaincode: 'alliance (members:AddMember, members:GetMember)' },
+      topology: {
+        orgs: 3,
+        endorsement: 'MAJORITY Endorsement (2 of 3)',
+        chaincode: 'alliance (members:AddMember, members:GetMember)',
+      },
       identity: 'platform/Admin, one gRPC client and signer for both paths',
       ...figures,
     };

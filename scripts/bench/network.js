@@ -69,7 +69,9 @@ function withFreePorts(definition) {
 function chainHeight(gateway, channel) {
   const qscc = gateway.getNetwork(channel).getContract('qscc');
   return async () =>
-    common.BlockchainInfo.deserializeBinary(await qscc.evaluateTransaction('GetChainInfo', channel)).getHeight();
+    common.BlockchainInfo.deserializeBinary(
+      await qscc.evaluateTransaction('GetChainInfo', channel),
+    ).getHeight();
 }
 
 module.exports = { chainHeight, networkPids, startBenchNetwork, withFreePorts };

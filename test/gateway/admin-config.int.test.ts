@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import type { Contract, Proposal, Transaction } from '@hyperledger/fabric-gateway';
 import { addOrg } from '@alliance/network/runtime';
 import { connectAlliance, runCli, submitTransaction, type AllianceConnection } from '@alliance/gateway';
-import { applicationOrgs, computeConfigUpdate, fetchChannelConfig, newUpdateEnvelope, readOrgFile, signUpdate, submitConfigUpdate, withOrgAdded } from '@alliance/gateway/admin';
+import {
+  applicationOrgs,
+  computeConfigUpdate,
+  fetchChannelConfig,
+  newUpdateEnvelope,
+  readOrgFile,
+  signUpdate,
+  submitConfigUpdate,
+  withOrgAdded,
+} from '@alliance/gateway/admin';
 import { loadProfileIdentity } from '@alliance/gateway/connect/identity';
 import { loadProfile } from '@alliance/gateway/connect/profile';
 import { startTestNetwork, testDefinition, type TestNetwork } from '../network/harness/network';
@@ -28,7 +37,10 @@ function connect(identity: string): AllianceConnection {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const run = await runCli(['--profile', profilePath, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const run = await runCli(['--profile', profilePath, ...args], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+  });
   return { code: run.exitCode, out, err };
 }
 
@@ -62,9 +74,20 @@ function racing(conn: AllianceConnection, between: () => Promise<void>): Allianc
             }
           : member(target, p),
     });
-  const proposal = (pr: Proposal): Proposal => new Proxy(pr, { get: (target, p) => (p === 'endorse' ? async () => tx(await target.endorse()) : member(target, p)) });
-  const contract = (c: Contract): Contract => new Proxy(c, { get: (target, p) => (p === 'newProposal' ? (...a: Parameters<Contract['newProposal']>) => proposal(target.newProposal(...a)) : member(target, p)) });
-  return Object.assign(Object.create(conn) as AllianceConnection, { contract: (name?: string, cc?: string) => contract(conn.contract(name, cc)) });
+  const proposal = (pr: Proposal): Proposal =>
+    new Proxy(pr, {
+      get: (target, p) => (p === 'endorse' ? async () => tx(await target.endorse()) : member(target, p)),
+    });
+  const contract = (c: Contract): Contract =>
+    new Proxy(c, {
+      get: (target, p) =>
+        p === 'newProposal'
+          ? (...a: Parameters<Contract['newProposal']>) => proposal(target.newProposal(...a))
+          : member(target, p),
+    });
+  return Object.assign(Object.create(conn) as AllianceConnection, {
+    contract: (name?: string, cc?: string) => contract(conn.contract(name, cc)),
+  });
 }
 
 beforeAll(async () => {
@@ -85,21 +108,41 @@ describe('config updates on the embedded network', () => {
     const brandAdmin = loadProfileIdentity(loadProfile(profilePath), 'brand/Admin');
     const addImporter = async (): Promise<void> => {
       const { config } = await fetchChannelConfig(platformAdmin);
-      const update = computeConfigUpdate(config, withOrgAdded(config, readOrgFile(added.definition.configGroupFile)), platformAdmin.channel);
+      const update = computeConfigUpdate(
+        config,
+        withOrgAdded(config, readOrgFile(added.definition.configGroupFile)),
+        platformAdmin.channel,
+      );
       await submitConfigUpdate(platformAdmin, signUpdate(newUpdateEnvelope(update), brandAdmin));
     };
     // Endorsed by a MAJORITY of 3 orgs (2); committed when the channel has 4 orgs (3 needed).
-    const outcome = await submitTransaction(racing(connect('platform/User1'), addImporter), { contract: undefined, transaction: 'whoami' });
+    const outcome = await submitTransaction(racing(connect('platform/User1'), addImporter), {
+      contract: undefined,
+      transaction: 'whoami',
+    });
     expect(outcome.attempts).toBe(2);
-    expect(applicationOrgs((await fetchChannelConfig(platformAdmin)).config).map((o) => o.name)).toContain('importer');
+    expect(applicationOrgs((await fetchChannelConfig(platformAdmin)).config).map((o) => o.name)).toContain(
+      'importer',
+    );
   });
 
   it('adds an org with the CLI: refused with the policy named when signatures fall short, applied on every peer when they suffice', async () => {
     const added = await addOrg({ stateDir: net.stateDir, name: 'customs', roles: ['IMPORTER'] });
     const config = join(work, 'config.pb');
     const update = join(work, 'add-customs.pb');
-    expect((await cli('--as', 'platform/Admin', 'config', 'fetch', '-o', config)).out).toMatch(/importer\s+ImporterMSP/);
-    const built = await cli('--as', 'platform/Admin', 'config', 'update', '--add-org', added.definition.configGroupFile, '-o', update);
+    expect((await cli('--as', 'platform/Admin', 'config', 'fetch', '-o', config)).out).toMatch(
+      /importer\s+ImporterMSP/,
+    );
+    const built = await cli(
+      '--as',
+      'platform/Admin',
+      'config',
+      'update',
+      '--add-org',
+      added.definition.configGroupFile,
+      '-o',
+      update,
+    );
     expect(built.code).toBe(0);
     expect(built.out).toMatch(/\+ org customs: MSP ID: CustomsMSP/);
 
@@ -111,19 +154,25 @@ describe('config updates on the embedded network', () => {
     const orderer = await cli('--as', 'platform/Admin', 'config', 'submit', update, '--force');
     expect(orderer.code).toBe(2);
     // The orderer's own refusal, as Fabric words it (BAD_REQUEST, naming the element and its policy).
-    expect(orderer.err).toMatch(/BROADCAST_REFUSED: the orderer refused the update with BAD_REQUEST: .*policy for \[Group\]\s+\/Channel\/Application not satisfied.*'Admins' sub-policies/);
+    expect(orderer.err).toMatch(
+      /BROADCAST_REFUSED: the orderer refused the update with BAD_REQUEST: .*policy for \[Group\]\s+\/Channel\/Application not satisfied.*'Admins' sub-policies/,
+    );
 
     expect((await cli('--as', 'supplier/Admin', 'config', 'sign', update)).code).toBe(0);
     const shown = await cli('--as', 'platform/Admin', 'config', 'show', update, '--config', config);
     // Two signatures in the file; the submitter's (platform) is the third, added at submit.
-    expect(shown.out).toMatch(/^NOT SATISFIED \/Channel\/Application\/Admins: .*2 of 4 orgs satisfied \(brand, supplier\), 3 required/m);
+    expect(shown.out).toMatch(
+      /^NOT SATISFIED \/Channel\/Application\/Admins: .*2 of 4 orgs satisfied \(brand, supplier\), 3 required/m,
+    );
     expect(shown.out).toMatch(/\+ org customs: MSP ID: CustomsMSP/);
     const applied = await cli('--as', 'platform/Admin', 'config', 'submit', update);
     expect(applied.err).toBe('');
     expect(applied.out).toMatch(/applied: config block \d+, sequence 2/);
     for (const org of ['platform', 'brand', 'supplier']) {
       const conn = connect(`${org}/User1`);
-      await eventually(async () => applicationOrgs((await fetchChannelConfig(conn)).config).some((o) => o.mspId === 'CustomsMSP'));
+      await eventually(async () =>
+        applicationOrgs((await fetchChannelConfig(conn)).config).some((o) => o.mspId === 'CustomsMSP'),
+      );
     }
   });
 
@@ -146,6 +195,8 @@ describe('config updates on the embedded network', () => {
       );
     // Fabric's words: the peer refuses the revoked creator without saying why.
     expect(refused).toMatch(/EndorseError.*access denied: channel \[alliance\] creator org \[BrandMSP\]/s);
-    await expect(connect('brand/User1').contract().submitTransaction('put', 'by-user1', 'after')).resolves.toBeDefined();
+    await expect(
+      connect('brand/User1').contract().submitTransaction('put', 'by-user1', 'after'),
+    ).resolves.toBeDefined();
   });
 });

@@ -3,7 +3,14 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { common, ledger, msp } from '../../gateway/node_modules/@hyperledger/fabric-protos';
 import { merkleSummary } from '@alliance/network/committer/merkle';
-import { signLowS, WorldState, directoryBlockSource, peerStoreBlockSource, renderHtml, type AuditReport } from '@alliance/gateway';
+import {
+  signLowS,
+  WorldState,
+  directoryBlockSource,
+  peerStoreBlockSource,
+  renderHtml,
+  type AuditReport,
+} from '@alliance/gateway';
 import { BlockOverlay } from '@alliance/gateway/audit/block-overlay';
 import { buildEvidence } from '@alliance/gateway/audit/evidence';
 import { checkConfigUpdate } from '@alliance/gateway/audit/config-update';
@@ -17,7 +24,11 @@ import { newOrg, serializedIdentity, type TestOrg } from './support/fabric-tx';
 import { issue, tempDir, type TestIdentity } from './support/pki';
 
 const v = (block: number, tx: number) => ({ block, tx });
-const entry = (value: string, block: number, tx = 0) => ({ value: Buffer.from(value), version: v(block, tx), txId: `t${block}.${tx}` });
+const entry = (value: string, block: number, tx = 0) => ({
+  value: Buffer.from(value),
+  version: v(block, tx),
+  txId: `t${block}.${tx}`,
+});
 
 describe('rebuilt world state', () => {
   it('orders range scans by UTF-8 bytes, not UTF-16 code units', () => {
@@ -33,7 +44,23 @@ describe('rebuilt world state', () => {
     w.put('ns', 'k', { ...entry('1', 1), metadata: policy });
     w.put('ns', 'gone', entry('x', 1));
     const o = new BlockOverlay(w);
-    o.apply([{ namespace: 'ns', reads: [], ranges: [], writes: [{ key: 'k', isDelete: false, value: Buffer.from('2') }, { key: 'gone', isDelete: true, value: new Uint8Array() }], metadataWrites: [{ key: 'missing', entries: policy }], collectionCount: 0 }], v(2, 0), 'tx2');
+    o.apply(
+      [
+        {
+          namespace: 'ns',
+          reads: [],
+          ranges: [],
+          writes: [
+            { key: 'k', isDelete: false, value: Buffer.from('2') },
+            { key: 'gone', isDelete: true, value: new Uint8Array() },
+          ],
+          metadataWrites: [{ key: 'missing', entries: policy }],
+          collectionCount: 0,
+        },
+      ],
+      v(2, 0),
+      'tx2',
+    );
     expect(o.touched('ns', 'k')).toBe(true);
     expect(w.get('ns', 'k')?.version).toEqual(v(1, 0)); // nothing committed before commit()
     o.commit();
@@ -45,22 +72,33 @@ describe('rebuilt world state', () => {
 });
 
 describe('range-scan Merkle summaries', () => {
-  it.each([3, 4, 5, 17, 40, 130])('rebuilds the summary a peer records for %i results (degree 3)', (count) => {
-    const results = Array.from({ length: count }, (_, i) => [`k${String(i).padStart(4, '0')}`, entry('v', i, i % 3)] as [string, ReturnType<typeof entry>]);
-    const reads = results.map(([k, e]) => {
-      const r = new ledger.rwset.kvrwset.KVRead();
-      r.setKey(k);
-      const ver = new ledger.rwset.kvrwset.Version();
-      ver.setBlockNum(e.version.block);
-      ver.setTxNum(e.version.tx);
-      r.setVersion(ver);
-      return r;
-    });
-    const theirs = merkleSummary(reads, 3);
-    const ours = merkleHashes(results, 3);
-    if (!theirs) expect(ours).toBeUndefined();
-    else expect({ level: ours?.level, hashes: ours?.hashes.map((h) => h.toString('hex')) }).toEqual({ level: theirs.getMaxLevel(), hashes: theirs.getMaxLevelHashesList_asU8().map((h) => Buffer.from(h).toString('hex')) });
-  });
+  it.each([3, 4, 5, 17, 40, 130])(
+    'rebuilds the summary a peer records for %i results (degree 3)',
+    (count) => {
+      const results = Array.from(
+        { length: count },
+        (_, i) =>
+          [`k${String(i).padStart(4, '0')}`, entry('v', i, i % 3)] as [string, ReturnType<typeof entry>],
+      );
+      const reads = results.map(([k, e]) => {
+        const r = new ledger.rwset.kvrwset.KVRead();
+        r.setKey(k);
+        const ver = new ledger.rwset.kvrwset.Version();
+        ver.setBlockNum(e.version.block);
+        ver.setTxNum(e.version.tx);
+        r.setVersion(ver);
+        return r;
+      });
+      const theirs = merkleSummary(reads, 3);
+      const ours = merkleHashes(results, 3);
+      if (!theirs) expect(ours).toBeUndefined();
+      else
+        expect({ level: ours?.level, hashes: ours?.hashes.map((h) => h.toString('hex')) }).toEqual({
+          level: theirs.getMaxLevel(),
+          hashes: theirs.getMaxLevelHashesList_asU8().map((h) => Buffer.from(h).toString('hex')),
+        });
+    },
+  );
 });
 
 describe('config update checks', () => {
@@ -93,9 +131,13 @@ describe('config update checks', () => {
   /** The current config: org Admins policies, MAJORITY Admins at the application, Endorsement modifiable by Admins. */
   function currentConfig(): common.Config {
     const env = configEnvelope('ch', orgs);
-    const config = common.ConfigEnvelope.deserializeBinary(common.Payload.deserializeBinary(env.getPayload_asU8()).getData_asU8()).getConfig()!;
+    const config = common.ConfigEnvelope.deserializeBinary(
+      common.Payload.deserializeBinary(env.getPayload_asU8()).getData_asU8(),
+    ).getConfig()!;
     const app = config.getChannelGroup()!.getGroupsMap().get('Application')!;
-    orgs.forEach((o, i) => app.getGroupsMap().get(`org${i}`)!.getPoliciesMap().set('Admins', adminsPolicy(o.mspId)));
+    orgs.forEach((o, i) =>
+      app.getGroupsMap().get(`org${i}`)!.getPoliciesMap().set('Admins', adminsPolicy(o.mspId)),
+    );
     const meta = new common.ImplicitMetaPolicy();
     meta.setSubPolicy('Admins');
     meta.setRule(common.ImplicitMetaPolicy.Rule.MAJORITY);
@@ -114,7 +156,12 @@ describe('config update checks', () => {
     const current = currentConfig();
     const next = common.Config.deserializeBinary(current.serializeBinary());
     next.setSequence(1);
-    const endorsement = next.getChannelGroup()!.getGroupsMap().get('Application')!.getPoliciesMap().get('Endorsement')!;
+    const endorsement = next
+      .getChannelGroup()!
+      .getGroupsMap()
+      .get('Application')!
+      .getPoliciesMap()
+      .get('Endorsement')!;
     const meta = common.ImplicitMetaPolicy.deserializeBinary(endorsement.getPolicy()!.getValue_asU8());
     meta.setRule(common.ImplicitMetaPolicy.Rule.ANY);
     endorsement.getPolicy()!.setValue(meta.serializeBinary());
@@ -158,14 +205,25 @@ describe('config update checks', () => {
   });
 
   it('refuses an update whose signatures do not meet the mod_policy', () => {
-    expect(update([0]).join('\n')).toMatch(/\/Channel\/Application\/policies\/Endorsement: mod_policy .*MAJORITY Admins: 1 of 2 orgs satisfied/);
+    expect(update([0]).join('\n')).toMatch(
+      /\/Channel\/Application\/policies\/Endorsement: mod_policy .*MAJORITY Admins: 1 of 2 orgs satisfied/,
+    );
   });
 
   it('finds a config block edited beyond what its signed update asked for', () => {
     const problems = update([0, 1], (next) => {
-      next.getChannelGroup()!.getGroupsMap().get('Application')!.getGroupsMap().get('org1')!.getPoliciesMap().del('Admins');
+      next
+        .getChannelGroup()!
+        .getGroupsMap()
+        .get('Application')!
+        .getGroupsMap()
+        .get('org1')!
+        .getPoliciesMap()
+        .del('Admins');
     });
-    expect(problems.join('\n')).toMatch(/\/Channel\/Application\/org1\/policies\/Admins changed in the new configuration without a signed update/);
+    expect(problems.join('\n')).toMatch(
+      /\/Channel\/Application\/org1\/policies\/Admins changed in the new configuration without a signed update/,
+    );
   });
 });
 
@@ -204,14 +262,17 @@ describe('block sources', () => {
     await expect(async () => {
       for await (const b of files.blocks(0, 3)) expect(b).toBeDefined();
     }).rejects.toMatchObject({ code: 'SOURCE_GAP' });
-    expect(() => directoryBlockSource(join(dir, 'none'))).toThrow(expect.objectContaining({ code: 'SOURCE_NOT_FOUND' }) as Error);
+    expect(() => directoryBlockSource(join(dir, 'none'))).toThrow(
+      expect.objectContaining({ code: 'SOURCE_NOT_FOUND' }) as Error,
+    );
   });
 });
 
 describe('evidence chain', () => {
   it("leaves the chaincode's audit-trail entries out: they describe records, they are not links", () => {
     const w = new WorldState();
-    const key = (type: string, ...attrs: string[]): string => `\u0000${type}\u0000${attrs.map((a) => `${a}\u0000`).join('')}`;
+    const key = (type: string, ...attrs: string[]): string =>
+      `\u0000${type}\u0000${attrs.map((a) => `${a}\u0000`).join('')}`;
     w.put('ns', key('lot', 'L1'), entry(JSON.stringify({ runIds: ['R1'] }), 1));
     w.put('ns', key('run', 'R1'), entry('{}', 1));
     w.put('ns', key('audit~change', 'lot', 'L1', '2025-01-06T08:00:00.000Z', 'ab'), entry('{}', 2));
@@ -223,24 +284,97 @@ describe('evidence chain', () => {
 
 describe('report', () => {
   it('reads signatures with their meaning, reasons and referenced ids from records', () => {
-    const rec = { status: 'HELD', cause: { kind: 'CRM_REVOKED', refId: 'CRM-1', reason: 'withdrawn' }, runIds: ['R1'], signatures: [{ meaning: 'APPROVAL', printedName: 'Ann', role: 'approver', mspId: 'LabMSP', signedAt: 'T' }], reasons: [{ code: 'X', message: 'because' }] };
-    expect(recordFacts(rec)).toEqual(['status: HELD', 'cause.kind: CRM_REVOKED', 'cause.reason: withdrawn', 'signature: APPROVAL by Ann (approver) of LabMSP at T', 'reasons[0]: X: because']);
+    const rec = {
+      status: 'HELD',
+      cause: { kind: 'CRM_REVOKED', refId: 'CRM-1', reason: 'withdrawn' },
+      runIds: ['R1'],
+      signatures: [
+        { meaning: 'APPROVAL', printedName: 'Ann', role: 'approver', mspId: 'LabMSP', signedAt: 'T' },
+      ],
+      reasons: [{ code: 'X', message: 'because' }],
+    };
+    expect(recordFacts(rec)).toEqual([
+      'status: HELD',
+      'cause.kind: CRM_REVOKED',
+      'cause.reason: withdrawn',
+      'signature: APPROVAL by Ann (approver) of LabMSP at T',
+      'reasons[0]: X: because',
+    ]);
     expect(referencedIds(rec)).toEqual(['CRM-1', 'R1']);
   });
 
   it('renders a self-contained page that escapes what the ledger says', () => {
     const report = {
-      generatedAt: 'now', source: 'files', channel: 'alliance', height: 2, clean: false,
-      summary: { blocks: 2, transactions: 1, valid: 0, invalid: 1, errors: 1, warnings: 0, signaturesVerified: 3, resumedAt: undefined, wallMs: 1, cpuMs: 1, workers: 2, blocksPerSecond: 2, verifiedTxPerSecond: 1 },
+      generatedAt: 'now',
+      source: 'files',
+      channel: 'alliance',
+      height: 2,
+      clean: false,
+      summary: {
+        blocks: 2,
+        transactions: 1,
+        valid: 0,
+        invalid: 1,
+        errors: 1,
+        warnings: 0,
+        signaturesVerified: 3,
+        resumedAt: undefined,
+        wallMs: 1,
+        cpuMs: 1,
+        workers: 2,
+        blocksPerSecond: 2,
+        verifiedTxPerSecond: 1,
+      },
       orgs: [{ mspId: 'A<MSP>', submitted: 1, valid: 0, invalid: 1, endorsed: 0 }],
       notes: ['block 0 <as served>'],
-      anomalies: [{ block: 1, tx: 0, txId: 'ab', check: 'validation-code', detail: '<script>alert(1)</script>', severity: 'error' }],
+      anomalies: [
+        {
+          block: 1,
+          tx: 0,
+          txId: 'ab',
+          check: 'validation-code',
+          detail: '<script>alert(1)</script>',
+          severity: 'error',
+        },
+      ],
       definitions: [],
       stateComparison: undefined,
-      evidence: { subject: 'L1', found: true, truncated: false, edges: [{ from: 'lot/L1', to: 'run/R1', via: 'run' }], nodes: [
-        { id: 'lot/L1', type: 'lot', depth: 0, block: 1, tx: 0, txId: 'ab', fn: 'f', writtenBy: 'A', writtenAt: 't', versions: 1, facts: ['status: HELD'], asOfLink: undefined },
-        { id: 'run/R1', type: 'run', depth: 1, block: 1, tx: 0, txId: 'ab', fn: 'f', writtenBy: 'A', writtenAt: 't', versions: 1, facts: [], asOfLink: undefined },
-      ] },
+      evidence: {
+        subject: 'L1',
+        found: true,
+        truncated: false,
+        edges: [{ from: 'lot/L1', to: 'run/R1', via: 'run' }],
+        nodes: [
+          {
+            id: 'lot/L1',
+            type: 'lot',
+            depth: 0,
+            block: 1,
+            tx: 0,
+            txId: 'ab',
+            fn: 'f',
+            writtenBy: 'A',
+            writtenAt: 't',
+            versions: 1,
+            facts: ['status: HELD'],
+            asOfLink: undefined,
+          },
+          {
+            id: 'run/R1',
+            type: 'run',
+            depth: 1,
+            block: 1,
+            tx: 0,
+            txId: 'ab',
+            fn: 'f',
+            writtenBy: 'A',
+            writtenAt: 't',
+            versions: 1,
+            facts: [],
+            asOfLink: undefined,
+          },
+        ],
+      },
     } satisfies AuditReport;
     const html = renderHtml(report);
     expect(html).not.toContain('<script>');

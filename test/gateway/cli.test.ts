@@ -24,14 +24,20 @@ const ok = (payload: string): gateway.EvaluateResponse => {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const r = await runCli(['--profile', profile, '--as', 'supplier/User1', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const r = await runCli(['--profile', profile, '--as', 'supplier/User1', ...args], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+  });
   return { code: r.exitCode, out, err };
 }
 
 beforeAll(async () => {
   server = await startGatewayServer();
   dir = tempDir();
-  const user = await issue(await newCa('supplier'), { cn: 'User1@supplier', attrs: { 'alliance.role': 'member' } });
+  const user = await issue(await newCa('supplier'), {
+    cn: 'User1@supplier',
+    attrs: { 'alliance.role': 'member' },
+  });
   const files = writeMsp(join(dir, 'user1'), user);
   writeFileSync(join(dir, 'tls-ca.pem'), server.tlsCaPem);
   const [host, port] = server.endpoint.split(':');
@@ -41,8 +47,20 @@ beforeAll(async () => {
     JSON.stringify({
       channel: 'alliance',
       chaincode: 'provenance',
-      orderer: { mspId: 'OrdererMSP', endpoint: `${host}:1`, tlsCaFile: 'tls-ca.pem', tlsHostName: 'orderer' },
-      orgs: { supplier: { mspId: 'SupplierMSP', roles: ['SUPPLIER'], peer: { endpoint: `${host}:${port}`, tlsCaFile: 'tls-ca.pem', tlsHostName: server.tlsHostName }, identities: { User1: files } } },
+      orderer: {
+        mspId: 'OrdererMSP',
+        endpoint: `${host}:1`,
+        tlsCaFile: 'tls-ca.pem',
+        tlsHostName: 'orderer',
+      },
+      orgs: {
+        supplier: {
+          mspId: 'SupplierMSP',
+          roles: ['SUPPLIER'],
+          peer: { endpoint: `${host}:${port}`, tlsCaFile: 'tls-ca.pem', tlsHostName: server.tlsHostName },
+          identities: { User1: files },
+        },
+      },
     }),
   );
 });
@@ -73,12 +91,25 @@ describe('alliance CLI', () => {
     };
     const file = join(dir, 'in.json');
     writeFileSync(file, '{"a":1,"b":{"c":"x"}}');
-    await cli('invoke', 'runs:GetRun', '--evaluate', '-i', file, '-d', '{"a":2}', '-s', 'b.d=3', '-s', 'e=text');
+    await cli(
+      'invoke',
+      'runs:GetRun',
+      '--evaluate',
+      '-i',
+      file,
+      '-d',
+      '{"a":2}',
+      '-s',
+      'b.d=3',
+      '-s',
+      'e=text',
+    );
     expect(seen[0]).toEqual(['runs:GetRun', '{"a":2,"b":{"c":"x","d":3},"e":"text"}']);
   });
 
   it('prints a trace as a tree', async () => {
-    server.script.evaluate = () => ok('{"children":[{"children":[{"children":[],"id":"B2","via":"T2"}],"id":"B1","via":"T1"}],"id":"L1"}');
+    server.script.evaluate = () =>
+      ok('{"children":[{"children":[{"children":[],"id":"B2","via":"T2"}],"id":"B1","via":"T1"}],"id":"L1"}');
     const r = await cli('trace', '09506000134352.L1', '--forward');
     expect(r.out).toBe('went into (forward):\nL1\n└─ B1  (via T1)\n   └─ B2  (via T2)\n');
   });
@@ -117,7 +148,10 @@ describe('alliance CLI', () => {
 
   it('exits 2 with the chaincode code and issues on a refusal, without a stack trace', async () => {
     server.script.evaluate = () => {
-      throw new RpcFailure(grpc.status.UNKNOWN, `chaincode response 500, ${encodeAllianceError(new AllianceError('LOT_NOT_FOUND', 'no lot L9'))}`);
+      throw new RpcFailure(
+        grpc.status.UNKNOWN,
+        `chaincode response 500, ${encodeAllianceError(new AllianceError('LOT_NOT_FOUND', 'no lot L9'))}`,
+      );
     };
     const r = await cli('lot', 'get', '09506000134352.L9');
     expect(r.code).toBe(2);
@@ -141,7 +175,13 @@ describe('alliance CLI', () => {
   });
 
   it('exits 1 on usage errors: unknown identity, bad target, unreadable input', async () => {
-    expect((await runCli(['--profile', profile, '--as', 'supplier/Nobody', 'member', 'list'], { stderr: () => undefined })).exitCode).toBe(1);
+    expect(
+      (
+        await runCli(['--profile', profile, '--as', 'supplier/Nobody', 'member', 'list'], {
+          stderr: () => undefined,
+        })
+      ).exitCode,
+    ).toBe(1);
     expect((await cli('invoke', 'nothing')).code).toBe(1);
     expect((await cli('lot', 'register', '-i', join(dir, 'missing.json'))).code).toBe(1);
     expect((await runCli(['nope'], { stderr: () => undefined })).exitCode).toBe(1);

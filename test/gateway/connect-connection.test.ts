@@ -11,7 +11,11 @@ let user: TestIdentity;
 
 beforeAll(async () => {
   server = await startGatewayServer();
-  user = await issue(await newCa('brand.alliance.test'), { cn: 'User1@brand', ou: 'client', attrs: { 'alliance.role': 'member' } });
+  user = await issue(await newCa('brand.alliance.test'), {
+    cn: 'User1@brand',
+    ou: 'client',
+    attrs: { 'alliance.role': 'member' },
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -19,7 +23,11 @@ afterAll(async () => {
 
 function open(timeouts = {}) {
   return connectAlliance({
-    identity: identityFromPem({ mspId: 'BrandMSP', certificatePem: user.certPem, privateKeyPem: user.keyPem }),
+    identity: identityFromPem({
+      mspId: 'BrandMSP',
+      certificatePem: user.certPem,
+      privateKeyPem: user.keyPem,
+    }),
     peer: { endpoint: server.endpoint, tlsCaPem: server.tlsCaPem, tlsHostName: server.tlsHostName },
     channel: 'alliance',
     chaincode: 'provenance',
@@ -45,7 +53,14 @@ describe('connection', () => {
     conn.close();
     expect(Buffer.from(out).toString()).toBe('{"ok":true}');
     const signed = seen!.getProposedTransaction()!;
-    expect(verify('sha256', signed.getProposalBytes_asU8(), { key: createPublicKey(user.certPem), dsaEncoding: 'der' }, signed.getSignature_asU8())).toBe(true);
+    expect(
+      verify(
+        'sha256',
+        signed.getProposalBytes_asU8(),
+        { key: createPublicKey(user.certPem), dsaEncoding: 'der' },
+        signed.getSignature_asU8(),
+      ),
+    ).toBe(true);
     const call = server.calls.at(-1)!;
     const deadline = call.deadline instanceof Date ? call.deadline.getTime() : call.deadline;
     expect(deadline).toBeGreaterThanOrEqual(before + 1000);
@@ -55,8 +70,16 @@ describe('connection', () => {
   it('refuses a peer whose TLS certificate does not carry the expected host name', async () => {
     server.script.evaluate = () => new gateway.EvaluateResponse();
     const conn = connectAlliance({
-      identity: identityFromPem({ mspId: 'BrandMSP', certificatePem: user.certPem, privateKeyPem: user.keyPem }),
-      peer: { endpoint: server.endpoint, tlsCaPem: server.tlsCaPem, tlsHostName: 'peer0.other.alliance.test' },
+      identity: identityFromPem({
+        mspId: 'BrandMSP',
+        certificatePem: user.certPem,
+        privateKeyPem: user.keyPem,
+      }),
+      peer: {
+        endpoint: server.endpoint,
+        tlsCaPem: server.tlsCaPem,
+        tlsHostName: 'peer0.other.alliance.test',
+      },
       channel: 'alliance',
       chaincode: 'provenance',
       timeouts: { evaluateMs: 2000 },
@@ -78,7 +101,11 @@ describe('connection', () => {
   it('needs channel and chaincode names without a profile', () => {
     expect(() =>
       connectAlliance({
-        identity: identityFromPem({ mspId: 'BrandMSP', certificatePem: user.certPem, privateKeyPem: user.keyPem }),
+        identity: identityFromPem({
+          mspId: 'BrandMSP',
+          certificatePem: user.certPem,
+          privateKeyPem: user.keyPem,
+        }),
         peer: { endpoint: server.endpoint, tlsCaPem: server.tlsCaPem, tlsHostName: server.tlsHostName },
       }),
     ).toThrow(ConfigurationError);

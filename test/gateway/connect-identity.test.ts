@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { identityFromPem, loadIdentityFiles, loadProfileIdentity, parseIdentityName } from '@alliance/gateway';
+import {
+  identityFromPem,
+  loadIdentityFiles,
+  loadProfileIdentity,
+  parseIdentityName,
+} from '@alliance/gateway';
 import { parseProfile, loadProfile } from '@alliance/gateway';
 import { readCertificateAttributes } from '@alliance/gateway';
 import { ConfigurationError } from '@alliance/gateway';
@@ -27,12 +32,21 @@ function profileJson(files: { certFile: string; keyFile: string }, roles: string
     runtime: 'embedded',
     channel: 'alliance',
     chaincode: 'provenance',
-    orderer: { mspId: 'OrdererMSP', endpoint: '127.0.0.1:7050', tlsCaFile: 'tls/orderer.pem', tlsHostName: 'orderer.alliance.test' },
+    orderer: {
+      mspId: 'OrdererMSP',
+      endpoint: '127.0.0.1:7050',
+      tlsCaFile: 'tls/orderer.pem',
+      tlsHostName: 'orderer.alliance.test',
+    },
     orgs: {
       lab: {
         mspId: 'LabMSP',
         roles: ['LAB'],
-        peer: { endpoint: '127.0.0.1:7051', tlsCaFile: 'tls/lab.pem', tlsHostName: 'peer0.lab.alliance.test' },
+        peer: {
+          endpoint: '127.0.0.1:7051',
+          tlsCaFile: 'tls/lab.pem',
+          tlsHostName: 'peer0.lab.alliance.test',
+        },
         identities: { analyst: { ...files, roles } },
       },
     },
@@ -41,29 +55,53 @@ function profileJson(files: { certFile: string; keyFile: string }, roles: string
 
 beforeAll(async () => {
   ca = await newCa('lab.alliance.test');
-  analyst = await issue(ca, { cn: 'analyst@lab.alliance.test', ou: 'client', attrs: { 'alliance.role': 'analyst', other: 'x' } });
+  analyst = await issue(ca, {
+    cn: 'analyst@lab.alliance.test',
+    ou: 'client',
+    attrs: { 'alliance.role': 'analyst', other: 'x' },
+  });
   other = await issue(ca, { cn: 'other@lab.alliance.test', ou: 'client' });
   dir = tempDir();
 });
 
 describe('identity loading', () => {
   it('loads a matching certificate and key and reads the role attribute', () => {
-    const id = identityFromPem({ mspId: 'LabMSP', certificatePem: analyst.certPem, privateKeyPem: analyst.keyPem });
+    const id = identityFromPem({
+      mspId: 'LabMSP',
+      certificatePem: analyst.certPem,
+      privateKeyPem: analyst.keyPem,
+    });
     expect(id.mspId).toBe('LabMSP');
     expect(id.role).toBe('analyst');
     expect(id.attributes).toEqual({ 'alliance.role': 'analyst', other: 'x' });
   });
 
   it('refuses a key that belongs to another certificate', () => {
-    expectCode(() => identityFromPem({ mspId: 'LabMSP', certificatePem: analyst.certPem, privateKeyPem: other.keyPem }), 'KEY_CERT_MISMATCH');
+    expectCode(
+      () =>
+        identityFromPem({ mspId: 'LabMSP', certificatePem: analyst.certPem, privateKeyPem: other.keyPem }),
+      'KEY_CERT_MISMATCH',
+    );
   });
 
   it('refuses garbage PEM, an empty MSP ID and an expired certificate', async () => {
-    expectCode(() => identityFromPem({ mspId: 'LabMSP', certificatePem: 'nope', privateKeyPem: analyst.keyPem }), 'IDENTITY_UNREADABLE');
-    expectCode(() => identityFromPem({ mspId: 'LabMSP', certificatePem: analyst.certPem, privateKeyPem: 'nope' }), 'IDENTITY_UNREADABLE');
-    expectCode(() => identityFromPem({ mspId: ' ', certificatePem: analyst.certPem, privateKeyPem: analyst.keyPem }), 'MSP_MISMATCH');
+    expectCode(
+      () => identityFromPem({ mspId: 'LabMSP', certificatePem: 'nope', privateKeyPem: analyst.keyPem }),
+      'IDENTITY_UNREADABLE',
+    );
+    expectCode(
+      () => identityFromPem({ mspId: 'LabMSP', certificatePem: analyst.certPem, privateKeyPem: 'nope' }),
+      'IDENTITY_UNREADABLE',
+    );
+    expectCode(
+      () => identityFromPem({ mspId: ' ', certificatePem: analyst.certPem, privateKeyPem: analyst.keyPem }),
+      'MSP_MISMATCH',
+    );
     const old = await issue(ca, { cn: 'old', notAfter: new Date(Date.now() - 60_000) });
-    expectCode(() => identityFromPem({ mspId: 'LabMSP', certificatePem: old.certPem, privateKeyPem: old.keyPem }), 'IDENTITY_EXPIRED');
+    expectCode(
+      () => identityFromPem({ mspId: 'LabMSP', certificatePem: old.certPem, privateKeyPem: old.keyPem }),
+      'IDENTITY_EXPIRED',
+    );
   });
 
   it('has no role when the certificate carries no attributes, and rejects a malformed extension', async () => {
@@ -77,9 +115,21 @@ describe('identity loading', () => {
   it('reads MSP folders (first file of signcerts and keystore)', () => {
     const msp = join(dir, 'msp');
     writeMsp(msp, analyst);
-    const id = loadIdentityFiles({ mspId: 'LabMSP', certFile: join(msp, 'signcerts'), keyFile: join(msp, 'keystore') });
+    const id = loadIdentityFiles({
+      mspId: 'LabMSP',
+      certFile: join(msp, 'signcerts'),
+      keyFile: join(msp, 'keystore'),
+    });
     expect(id.certificatePem).toBe(analyst.certPem);
-    expectCode(() => loadIdentityFiles({ mspId: 'LabMSP', certFile: join(dir, 'missing.pem'), keyFile: join(msp, 'keystore') }), 'IDENTITY_NOT_FOUND');
+    expectCode(
+      () =>
+        loadIdentityFiles({
+          mspId: 'LabMSP',
+          certFile: join(dir, 'missing.pem'),
+          keyFile: join(msp, 'keystore'),
+        }),
+      'IDENTITY_NOT_FOUND',
+    );
   });
 });
 

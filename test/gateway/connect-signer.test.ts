@@ -28,14 +28,16 @@ describe('node:crypto signer', () => {
       let h = v.toString(16);
       if (h.length % 2) h = `0${h}`;
       const b = Buffer.from(h, 'hex');
-      return (b[0]! & 0x80) ? Buffer.concat([Buffer.from([0]), b]) : b;
+      return b[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b;
     };
     const rb = enc(r);
     const sb = enc(high);
     const body = Buffer.concat([Buffer.from([2, rb.length]), rb, Buffer.from([2, sb.length]), sb]);
     const der = Buffer.concat([Buffer.from([0x30, body.length]), body]);
     expect(isLowS(der)).toBe(false);
-    expect(verify('sha256', Buffer.from('x'), { key: createPublicKey(id.certPem), dsaEncoding: 'der' }, der)).toBe(true);
+    expect(
+      verify('sha256', Buffer.from('x'), { key: createPublicKey(id.certPem), dsaEncoding: 'der' }, der),
+    ).toBe(true);
   });
 
   it('rejects malformed DER', () => {

@@ -1,5 +1,10 @@
 import { gateway, peer } from '@hyperledger/fabric-protos';
-import { ChaincodeError, connectAllianceClient, identityFromPem, type AllianceClient } from '@alliance/gateway';
+import {
+  ChaincodeError,
+  connectAllianceClient,
+  identityFromPem,
+  type AllianceClient,
+} from '@alliance/gateway';
 import { startGatewayServer, type RunningGatewayServer } from './support/gateway-server';
 import { proposalArgs } from './support/fabric-tx';
 import { issue, newCa } from './support/pki';
@@ -11,7 +16,11 @@ beforeAll(async () => {
   server = await startGatewayServer();
   const user = await issue(await newCa('supplier'), { cn: 'User1' });
   client = connectAllianceClient({
-    identity: identityFromPem({ mspId: 'SupplierMSP', certificatePem: user.certPem, privateKeyPem: user.keyPem }),
+    identity: identityFromPem({
+      mspId: 'SupplierMSP',
+      certificatePem: user.certPem,
+      privateKeyPem: user.keyPem,
+    }),
     peer: { endpoint: server.endpoint, tlsCaPem: server.tlsCaPem, tlsHostName: server.tlsHostName },
     channel: 'alliance',
     chaincode: 'provenance',
@@ -41,7 +50,9 @@ describe('typed facades', () => {
 
   it('refuse bad input with the model’s VALIDATION_FAILED issues before anything is sent', async () => {
     const before = server.calls.length;
-    const err = await client.members.addMember({ mspId: '', name: '', roles: [], reason: '' }).catch((e: unknown) => e);
+    const err = await client.members
+      .addMember({ mspId: '', name: '', roles: [], reason: '' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChaincodeError);
     expect(err).toMatchObject({ code: 'VALIDATION_FAILED', stage: 'input' });
     expect((err as ChaincodeError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['mspId']));
@@ -63,9 +74,19 @@ describe('typed facades', () => {
     expect(calls).toEqual([['members:ListMembers']]);
   });
 
-  it('read a record\'s audit trail through audit:GetAuditTrail, refusing a bad reference before sending', async () => {
+  it("read a record's audit trail through audit:GetAuditTrail, refusing a bad reference before sending", async () => {
     const calls: string[][] = [];
-    const entry = { record: { key: 'policy.current' }, txId: 't1', transaction: 'policy:AmendPolicy', at: 'T', by: { mspId: 'PlatformMSP', userId: 'u', printedName: 'Admin' }, reason: 'vote', previousVersionHash: 'a', versionHash: 'b', changes: [{ field: 'version', kind: 'MODIFIED', old: 1, new: 2 }] };
+    const entry = {
+      record: { key: 'policy.current' },
+      txId: 't1',
+      transaction: 'policy:AmendPolicy',
+      at: 'T',
+      by: { mspId: 'PlatformMSP', userId: 'u', printedName: 'Admin' },
+      reason: 'vote',
+      previousVersionHash: 'a',
+      versionHash: 'b',
+      changes: [{ field: 'version', kind: 'MODIFIED', old: 1, new: 2 }],
+    };
     server.script.evaluate = (req) => {
       calls.push(proposalArgs(req.getProposedTransaction()!));
       const r = new peer.Response();
@@ -75,11 +96,16 @@ describe('typed facades', () => {
       res.setResult(r);
       return res;
     };
-    await expect(client.audit.trail({ objectType: 'lot', attributes: ['09506000134352.L1'] })).resolves.toEqual([entry]);
-    expect(calls).toEqual([['audit:GetAuditTrail', '{"attributes":["09506000134352.L1"],"objectType":"lot"}']]);
-    const err = await client.audit.trail({ objectType: 'lot', attributes: ['bad\u0000id'] }).catch((e: unknown) => e);
+    await expect(
+      client.audit.trail({ objectType: 'lot', attributes: ['09506000134352.L1'] }),
+    ).resolves.toEqual([entry]);
+    expect(calls).toEqual([
+      ['audit:GetAuditTrail', '{"attributes":["09506000134352.L1"],"objectType":"lot"}'],
+    ]);
+    const err = await client.audit
+      .trail({ objectType: 'lot', attributes: ['bad\u0000id'] })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'VALIDATION_FAILED', stage: 'input' });
     expect(calls).toHaveLength(1);
   });
 });
-

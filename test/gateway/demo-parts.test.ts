@@ -15,7 +15,11 @@ describe('the demo timeline', () => {
   it('never returns the same instant twice, even from a frozen clock', () => {
     const t = newTimeline(() => new Date('2026-11-24T00:00:00.000Z'));
     const times = [t.now(), t.now(), t.now()];
-    expect(times).toEqual(['2026-11-24T00:00:00.000Z', '2026-11-24T00:00:00.001Z', '2026-11-24T00:00:00.002Z']);
+    expect(times).toEqual([
+      '2026-11-24T00:00:00.000Z',
+      '2026-11-24T00:00:00.001Z',
+      '2026-11-24T00:00:00.002Z',
+    ]);
   });
 });
 

@@ -27,7 +27,9 @@ describe('the demo story', () => {
     expect([...blocks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(blocks);
     for (const t of demo.transactions) {
       expect(t.txId).toMatch(/^[0-9a-f]{64}$/);
-      expect(printed).toContain(`                     tx ${t.txId.slice(0, 16)}… block ${t.blockNumber.toString()}`);
+      expect(printed).toContain(
+        `                     tx ${t.txId.slice(0, 16)}… block ${t.blockNumber.toString()}`,
+      );
     }
     const signers = new Set(demo.transactions.map((t) => t.actor));
     expect([...signers].sort()).toEqual([
@@ -41,7 +43,9 @@ describe('the demo story', () => {
       [demo.ids.reportMetals, 'CONDITIONALLY_RECOGNIZED'],
       [demo.ids.reportTocopherol, 'CONDITIONALLY_RECOGNIZED'],
     ]);
-    expect(demo.recognitions.flatMap((r) => r.reasons.map((x) => x.code))).toEqual(Array(4).fill('SPECIATION_ANALYTE'));
+    expect(demo.recognitions.flatMap((r) => r.reasons.map((x) => x.code))).toEqual(
+      Array(4).fill('SPECIATION_ANALYTE'),
+    );
     expect(demo.verification.aggregate).toBe('SATISFACTORY');
     expect(demo.verification.evaluations.map((e) => [e.analyte, e.outcome])).toEqual(
       ['Pb', 'Cd', 'As', 'Hg', 'VITAMIN_E'].map((a) => [a, 'SATISFACTORY']),
@@ -49,7 +53,13 @@ describe('the demo story', () => {
   });
 
   it('gives the batch a TRUSTED verdict with every USP element within its PDE', () => {
-    expect(demo.batchVerdict).toMatchObject({ lotId: demo.batchId, kind: 'BATCH', releasable: true, trusted: true, reasons: [] });
+    expect(demo.batchVerdict).toMatchObject({
+      lotId: demo.batchId,
+      kind: 'BATCH',
+      releasable: true,
+      trusted: true,
+      reasons: [],
+    });
     expect(demo.batchVerdict.exposure?.map((e) => [e.element, e.basis, e.withinPde])).toEqual(
       ['As/inorganic', 'Cd', 'Hg', 'Hg/MeHg', 'Pb'].map((e) => [e, 'INPUTS', true]),
     );
@@ -59,18 +69,26 @@ describe('the demo story', () => {
     const { revocation, ids, lotId, batchId } = demo;
     expect(revocation.suspendedInstruments).toEqual([ids.icpMs]);
     expect([...revocation.heldLots].sort()).toEqual([batchId, lotId].sort());
-    expect(revocation.batchVerdict).toMatchObject({ state: 'HOLD_ADDITIONAL_VERIFICATION', releasable: false, trusted: false });
+    expect(revocation.batchVerdict).toMatchObject({
+      state: 'HOLD_ADDITIONAL_VERIFICATION',
+      releasable: false,
+      trusted: false,
+    });
     const open = revocation.batchHolds.filter((h) => h.status === 'OPEN');
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ lotId: batchId, originLotId: lotId, cause: { kind: 'CRM_REVOKED', refId: ids.crmMetals } });
+    expect(open[0]).toMatchObject({
+      lotId: batchId,
+      originLotId: lotId,
+      cause: { kind: 'CRM_REVOKED', refId: ids.crmMetals },
+    });
     expect(open[0]?.cause.reason).toMatch(/withdrew certificate/);
     expect(printed.some((l) => l.includes(`CRM_REVOKED ${ids.crmMetals}`))).toBe(true);
   });
 
   it('verifies one transaction of each org with the library', () => {
-    expect(demo.orgVerifications.map((v) => [v.org, v.verification.verified, v.verification.peerValidationName])).toEqual(
-      ['platform', 'supplier', 'brand', 'lab', 'verifier'].map((org) => [org, true, 'VALID']),
-    );
+    expect(
+      demo.orgVerifications.map((v) => [v.org, v.verification.verified, v.verification.peerValidationName]),
+    ).toEqual(['platform', 'supplier', 'brand', 'lab', 'verifier'].map((org) => [org, true, 'VALID']));
   });
 
   it('anchors the SHA-256 of the raw-data files it wrote', async () => {

@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 function listen(checkpoint: string, out: string, killAt: number): ChildProcess {
-  const child = spawn(process.execPath, [LISTENER, net.network.profilePath, 'brand/User1', checkpoint, out, String(killAt)], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [LISTENER, net.network.profilePath, 'brand/User1', checkpoint, out, String(killAt)],
+    { stdio: 'ignore' },
+  );
   children.push(child);
   return child;
 }
@@ -39,7 +43,8 @@ function exited(c: ChildProcess): Promise<void> {
       });
   });
 }
-const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+const lines = (file: string): string[] =>
+  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 
 async function until(cond: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -57,7 +62,14 @@ describe('events: a listener killed between handling and checkpointing, under lo
     const first = listen(checkpoint, out, 7);
     // Load: sixteen concurrent submits while the listener runs.
     const load = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => platform.members.addMember({ mspId: `Member${i}MSP`, name: `Member ${i}`, roles: ['SUPPLIER'], reason: 'load' })),
+      Array.from({ length: 16 }, (_, i) =>
+        platform.members.addMember({
+          mspId: `Member${i}MSP`,
+          name: `Member ${i}`,
+          roles: ['SUPPLIER'],
+          reason: 'load',
+        }),
+      ),
     );
     await exited(first);
     expect(first.signalCode).toBe('SIGKILL');
@@ -66,7 +78,10 @@ describe('events: a listener killed between handling and checkpointing, under lo
 
     // The reference order: every event the ledger holds, read in one pass.
     const reference: string[] = [];
-    const ref = subscribe(platform.connection, { checkpoint: { load: () => undefined, save: () => Promise.resolve() }, onEvent: (e) => void reference.push(e.id) });
+    const ref = subscribe(platform.connection, {
+      checkpoint: { load: () => undefined, save: () => Promise.resolve() },
+      onEvent: (e) => void reference.push(e.id),
+    });
     // Bootstrap's events come first, then the load's.
     const expectedCount = load.reduce((n, c) => n + c.events.length, 0);
     await until(() => reference.length >= expectedCount, 30_000);

@@ -1,7 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DomainEvent } from '@alliance/chaincode/model';
-import { connectAlliance, fileCheckpoint, identityFromPem, isConfigurationError, subscribe, type AllianceConnection, type CheckpointStore } from '@alliance/gateway';
+import {
+  connectAlliance,
+  fileCheckpoint,
+  identityFromPem,
+  isConfigurationError,
+  subscribe,
+  type AllianceConnection,
+  type CheckpointStore,
+} from '@alliance/gateway';
 import { EventLog } from './support/event-log';
 import { startGatewayServer, type RunningGatewayServer } from './support/gateway-server';
 import { issue, newCa, tempDir } from './support/pki';
@@ -14,7 +22,11 @@ beforeAll(async () => {
   server = await startGatewayServer();
   const user = await issue(await newCa('brand'), { cn: 'User1' });
   conn = connectAlliance({
-    identity: identityFromPem({ mspId: 'BrandMSP', certificatePem: user.certPem, privateKeyPem: user.keyPem }),
+    identity: identityFromPem({
+      mspId: 'BrandMSP',
+      certificatePem: user.certPem,
+      privateKeyPem: user.keyPem,
+    }),
     peer: { endpoint: server.endpoint, tlsCaPem: server.tlsCaPem, tlsHostName: server.tlsHostName },
     channel: 'alliance',
     chaincode: 'provenance',
@@ -74,7 +86,10 @@ describe('subscribe', () => {
     });
     await expect(sub.done).rejects.toThrow('projection down');
     expect(first).toEqual(['a:0']);
-    expect(fileCheckpoint(path).load()).toEqual({ blockNumber: 0n, partial: { transactionId: 'a', handled: 1 } });
+    expect(fileCheckpoint(path).load()).toEqual({
+      blockNumber: 0n,
+      partial: { transactionId: 'a', handled: 1 },
+    });
     const second: string[] = [];
     const sub2 = subscribe(conn, { checkpoint: path, onEvent: (e) => void second.push(e.id) });
     await until(() => second.length === 2);
@@ -89,7 +104,10 @@ describe('subscribe', () => {
     const file = fileCheckpoint(path);
     // The store dies on its second write: 'q' was handled but its checkpoint never landed.
     let writes = 0;
-    const dying: CheckpointStore = { load: () => file.load(), save: async (p) => (++writes === 2 ? Promise.reject(new Error('killed')) : file.save(p)) };
+    const dying: CheckpointStore = {
+      load: () => file.load(),
+      save: async (p) => (++writes === 2 ? Promise.reject(new Error('killed')) : file.save(p)),
+    };
     const handled: string[] = [];
     const sub = subscribe(conn, { checkpoint: dying, onEvent: (e) => void handled.push(e.id) });
     await expect(sub.done).rejects.toThrow('killed');
@@ -123,7 +141,9 @@ describe('subscribe', () => {
   it('refuses a corrupt checkpoint file with a coded error', () => {
     const path = join(tempDir(), 'cp.json');
     writeFileSync(path, '{"version":1,"blockNumber":"x"}');
-    expect(() => subscribe(conn, { checkpoint: path, onEvent: () => undefined })).toThrow(expect.objectContaining({ code: 'CHECKPOINT_INVALID' }) as Error);
+    expect(() => subscribe(conn, { checkpoint: path, onEvent: () => undefined })).toThrow(
+      expect.objectContaining({ code: 'CHECKPOINT_INVALID' }) as Error,
+    );
     writeFileSync(path, '{');
     let err: unknown;
     try {

@@ -33,7 +33,9 @@ beforeAll(async () => {
   net = await startAllianceNetwork();
   platform = as('platform/Admin');
   supplier = as('supplier/User1');
-  const boot = await platform.members.bootstrap({ members: FOUNDERS.members.map((m) => ({ ...m, roles: [...m.roles] })) });
+  const boot = await platform.members.bootstrap({
+    members: FOUNDERS.members.map((m) => ({ ...m, roles: [...m.roles] })),
+  });
   bootstrapTx = boot.txId;
 });
 afterAll(async () => {
@@ -43,7 +45,12 @@ afterAll(async () => {
 
 describe('gateway library against the embedded network and the real chaincode', () => {
   it('submits with tx id, block number and domain events, and evaluates typed results', async () => {
-    const added = await platform.members.addMember({ mspId: 'LabMSP', name: 'Lab', roles: ['LAB'], reason: 'joins the alliance' });
+    const added = await platform.members.addMember({
+      mspId: 'LabMSP',
+      name: 'Lab',
+      roles: ['LAB'],
+      reason: 'joins the alliance',
+    });
     expect(added.txId).toMatch(/^[0-9a-f]{64}$/);
     expect(added.blockNumber).toBeGreaterThan(0n);
     expect(added.result.mspId).toBe('LabMSP');
@@ -53,10 +60,14 @@ describe('gateway library against the embedded network and the real chaincode', 
   });
 
   it('maps wrong role, bad input and not found to typed chaincode errors', async () => {
-    const denied = await supplier.members.addMember({ mspId: 'XMSP', name: 'X', roles: ['LAB'], reason: 'r' }).catch((e: unknown) => e);
+    const denied = await supplier.members
+      .addMember({ mspId: 'XMSP', name: 'X', roles: ['LAB'], reason: 'r' })
+      .catch((e: unknown) => e);
     expect(isChaincodeError(denied, 'ROLE_DENIED')).toBe(true);
     expect(denied).toMatchObject({ stage: 'endorse' });
-    const bad = await platform.invoker.submit({ contract: 'members', name: 'AddMember', kind: 'submit' }, { mspId: 1 }).catch((e: unknown) => e);
+    const bad = await platform.invoker
+      .submit({ contract: 'members', name: 'AddMember', kind: 'submit' }, { mspId: 1 })
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ChaincodeError);
     expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', stage: 'endorse' });
     expect((bad as ChaincodeError).issues.length).toBeGreaterThan(0);
@@ -66,7 +77,9 @@ describe('gateway library against the embedded network and the real chaincode', 
   });
 
   it('verifies a committed transaction without trusting the peer', async () => {
-    const v = await verifyTransaction(peerLedgerSource(platform.connection), bootstrapTx, { trustStore: fileTrustStore(join(tempDir(), 't.json')) });
+    const v = await verifyTransaction(peerLedgerSource(platform.connection), bootstrapTx, {
+      trustStore: fileTrustStore(join(tempDir(), 't.json')),
+    });
     expect(v.findings.filter((f) => !f.ok)).toEqual([]);
     expect(v).toMatchObject({ verified: true, peerValidationName: 'VALID' });
   });
@@ -86,7 +99,9 @@ describe('gateway library against the embedded network and the real chaincode', 
         return block.serializeBinary();
       },
     };
-    const honest = await verifyTransaction(real, c, { trustStore: fileTrustStore(join(tempDir(), 'a.json')) });
+    const honest = await verifyTransaction(real, c, {
+      trustStore: fileTrustStore(join(tempDir(), 'a.json')),
+    });
     expect(honest.peerValidationName).toBe('ENDORSEMENT_POLICY_FAILURE');
     expect(honest.verified).toBe(false);
     const lied = await verifyTransaction(lying, c, { trustStore: fileTrustStore(join(tempDir(), 'b.json')) });
@@ -95,20 +110,50 @@ describe('gateway library against the embedded network and the real chaincode', 
 
   it('fails verification, naming the policy, when the endorsers do not satisfy MAJORITY Endorsement', async () => {
     const txId = await forgeSubmit(platform.connection, 'drop');
-    const v = await verifyTransaction(peerLedgerSource(platform.connection), txId, { trustStore: fileTrustStore(join(tempDir(), 'p.json')) });
+    const v = await verifyTransaction(peerLedgerSource(platform.connection), txId, {
+      trustStore: fileTrustStore(join(tempDir(), 'p.json')),
+    });
     expect(v.findings.filter((f) => !f.ok).map((f) => f.check)).toEqual(['endorsement-policy']);
-    expect(v.findings.find((f) => f.check === 'endorsement-policy')!.detail).toMatch(/MAJORITY Endorsement: 1 of 3 orgs/);
+    expect(v.findings.find((f) => f.check === 'endorsement-policy')!.detail).toMatch(
+      /MAJORITY Endorsement: 1 of 3 orgs/,
+    );
     expect(v.peerValidationName).toBe('ENDORSEMENT_POLICY_FAILURE');
   });
 
   it('`alliance tx verify` exits 0 on a valid transaction and 4 naming the reason on a forged endorsement', async () => {
     let out = '';
-    const ok = await runCli(['--profile', net.network.profilePath, '--as', 'brand/User1', 'tx', 'verify', bootstrapTx, '--trust-store', join(tempDir(), 't.json')], { stdout: (s) => (out += s) });
+    const ok = await runCli(
+      [
+        '--profile',
+        net.network.profilePath,
+        '--as',
+        'brand/User1',
+        'tx',
+        'verify',
+        bootstrapTx,
+        '--trust-store',
+        join(tempDir(), 't.json'),
+      ],
+      { stdout: (s) => (out += s) },
+    );
     expect(ok.exitCode).toBe(0);
     expect(out).toMatch(/VERIFIED/);
     const forged = await forgedCommit();
     out = '';
-    const bad = await runCli(['--profile', net.network.profilePath, '--as', 'platform/User1', 'tx', 'verify', forged, '--trust-store', join(tempDir(), 't.json')], { stdout: (s) => (out += s) });
+    const bad = await runCli(
+      [
+        '--profile',
+        net.network.profilePath,
+        '--as',
+        'platform/User1',
+        'tx',
+        'verify',
+        forged,
+        '--trust-store',
+        join(tempDir(), 't.json'),
+      ],
+      { stdout: (s) => (out += s) },
+    );
     expect(bad.exitCode).toBe(4);
     expect(out).toMatch(/FAIL endorsement\[\d\]\s+.*signature does not verify/);
     expect(out).toMatch(/VERIFICATION FAILED: .*endorsement-policy/);
@@ -119,7 +164,10 @@ describe('alliance CLI against the embedded network', () => {
   const cli = async (as: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> => {
     let out = '';
     let err = '';
-    const r = await runCli(['--profile', net.network.profilePath, '--as', as, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    const r = await runCli(['--profile', net.network.profilePath, '--as', as, ...args], {
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+    });
     return { code: r.exitCode, out, err };
   };
 
@@ -130,10 +178,22 @@ describe('alliance CLI against the embedded network', () => {
     const get = await cli('brand/User1', 'member', 'get', 'BrandMSP');
     expect(get).toMatchObject({ code: 0 });
     expect(get.out).toMatch(/mspId\s+BrandMSP/);
-    const add = await cli('platform/Admin', 'member', 'add', '-d', '{"mspId":"CliMSP","name":"Cli","roles":["SUPPLIER"],"reason":"cli test"}');
+    const add = await cli(
+      'platform/Admin',
+      'member',
+      'add',
+      '-d',
+      '{"mspId":"CliMSP","name":"Cli","roles":["SUPPLIER"],"reason":"cli test"}',
+    );
     expect(add.code).toBe(0);
     expect(add.out).toMatch(/^committed tx [0-9a-f]{64} in block \d+/);
-    const denied = await cli('supplier/User1', 'member', 'add', '-d', '{"mspId":"NoMSP","name":"No","roles":["SUPPLIER"],"reason":"x"}');
+    const denied = await cli(
+      'supplier/User1',
+      'member',
+      'add',
+      '-d',
+      '{"mspId":"NoMSP","name":"No","roles":["SUPPLIER"],"reason":"x"}',
+    );
     expect(denied.code).toBe(2);
     expect(denied.err).toMatch(/ROLE_DENIED/);
     const missing = await cli('supplier/User1', 'lot', 'get', '09506000134352.NOPE');
@@ -144,7 +204,10 @@ describe('alliance CLI against the embedded network', () => {
   it('prints events from the ledger with --json and stops at --limit', async () => {
     const r = await cli('brand/User1', '--json', 'events', '--limit', '2');
     expect(r.code).toBe(0);
-    const events = r.out.trim().split(/\n(?=\{)/).map((t) => JSON.parse(t) as { id: string; blockNumber: string });
+    const events = r.out
+      .trim()
+      .split(/\n(?=\{)/)
+      .map((t) => JSON.parse(t) as { id: string; blockNumber: string });
     expect(events).toHaveLength(2);
     expect(events[0]!.id).toMatch(new RegExp(`^${bootstrapTx}:0$`));
   });

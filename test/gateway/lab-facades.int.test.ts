@@ -11,7 +11,12 @@ const GTIN = '09506000134352';
 const HASH = 'c0ffee'.padEnd(64, '0');
 const METHOD = { methodId: 'M-ICPMS', version: '1' };
 let m: MemberNetwork;
-let lab: { admin: AllianceClient; analyst: AllianceClient; reviewer: AllianceClient; approver: AllianceClient };
+let lab: {
+  admin: AllianceClient;
+  analyst: AllianceClient;
+  reviewer: AllianceClient;
+  approver: AllianceClient;
+};
 let supplier: AllianceClient;
 let lotId: string;
 
@@ -30,7 +35,12 @@ const now = (): string => new Date().toISOString();
 
 beforeAll(async () => {
   m = await startMemberNetwork(4);
-  lab = { admin: m.as('lab/Admin'), analyst: m.as('lab/analyst'), reviewer: m.as('lab/reviewer'), approver: m.as('lab/approver') };
+  lab = {
+    admin: m.as('lab/Admin'),
+    analyst: m.as('lab/analyst'),
+    reviewer: m.as('lab/reviewer'),
+    approver: m.as('lab/approver'),
+  };
   supplier = m.as('supplier/User1');
   const registrar = m.as('platform/Admin');
   await registrar.members.recordAccreditation({
@@ -38,13 +48,32 @@ beforeAll(async () => {
     scope: ['Pb', 'Cd'].map((analyte) => ({ analyte, matrix: 'botanical', methodId: METHOD.methodId, methodVersion: METHOD.version })),
   }); // prettier-ignore
   for (const analyte of ['Pb', 'Cd']) {
-    await registrar.members.recordProficiencyTest({ labMspId: 'LabMSP', scheme: 'FAPAS', round: `R-${analyte}`, analyte, matrix: 'botanical', scoreType: 'z', score: 0.6, date: new Date().toISOString().slice(0, 10) });
+    await registrar.members.recordProficiencyTest({
+      labMspId: 'LabMSP',
+      scheme: 'FAPAS',
+      round: `R-${analyte}`,
+      analyte,
+      matrix: 'botanical',
+      scoreType: 'z',
+      score: 0.6,
+      date: new Date().toISOString().slice(0, 10),
+    });
   }
   await m.as('brand/Admin').products.register({
     productId: 'P-TURMERIC', name: 'Turmeric capsules', maxDailyServingG: 2, formula: [{ material: GTIN, gramsPerServing: 0.5, botanical: true }],
     requiredAnalytes: [{ material: GTIN, analytes: ['Pb', 'Cd'] }], limitRegime: 'USP', foodCategory: 'capsule',
   }); // prettier-ignore
-  const lot = await supplier.lots.register({ gtin: GTIN, lot: 'L1', supplierGln: '9506000130019', countryOfOrigin: 'IN', expiryDate: '2030-01-01', quantity: 100, uom: 'KGM', eventTime: now(), eventTimeZoneOffset: '+05:30' });
+  const lot = await supplier.lots.register({
+    gtin: GTIN,
+    lot: 'L1',
+    supplierGln: '9506000130019',
+    countryOfOrigin: 'IN',
+    expiryDate: '2030-01-01',
+    quantity: 100,
+    uom: 'KGM',
+    eventTime: now(),
+    eventTimeZoneOffset: '+05:30',
+  });
   lotId = lot.result.id;
 });
 afterAll(async () => {
@@ -59,7 +88,16 @@ const register = (instrumentId: string) => ({
 async function qualify(instrumentId: string): Promise<void> {
   for (const stage of ['IQ', 'OQ', 'PQ'] as const) {
     const tests = stage === 'IQ' ? iqTests('ICP-MS', 'analyst@lab') : icpMsTests('analyst@lab');
-    await lab.analyst.instruments.qualify({ qualificationId: `${instrumentId}-${stage}`, instrumentId, stage, performedAt: now(), softwareVersion: '5.1', firmwareVersion: '2.4', tests, documents: [{ name: `${stage}.pdf`, sha256: HASH }] });
+    await lab.analyst.instruments.qualify({
+      qualificationId: `${instrumentId}-${stage}`,
+      instrumentId,
+      stage,
+      performedAt: now(),
+      softwareVersion: '5.1',
+      firmwareVersion: '2.4',
+      tests,
+      documents: [{ name: `${stage}.pdf`, sha256: HASH }],
+    });
   }
 }
 
@@ -74,21 +112,50 @@ describe('instruments facade', () => {
     expect(got.qualification.state).toBe('QUALIFIED');
     expect(got.timeline.map((c) => c.state)).toEqual(['REGISTERED', 'IQ_PASSED', 'OQ_PASSED', 'QUALIFIED']);
     expect((await supplier.instruments.stateAt({ instrumentId: 'ICP-1' })).state).toBe('QUALIFIED');
-    expect((await supplier.instruments.stateAt({ instrumentId: 'ICP-1', at: registeredAt })).state).toBe('REGISTERED');
-    const check = await lab.analyst.instruments.dailyCheck({ checkId: 'CHK-1', instrumentId: 'ICP-1', kind: 'TUNE', performedAt: now(), tests: icpMsTuneCheck('analyst@lab') });
+    expect((await supplier.instruments.stateAt({ instrumentId: 'ICP-1', at: registeredAt })).state).toBe(
+      'REGISTERED',
+    );
+    const check = await lab.analyst.instruments.dailyCheck({
+      checkId: 'CHK-1',
+      instrumentId: 'ICP-1',
+      kind: 'TUNE',
+      performedAt: now(),
+      tests: icpMsTuneCheck('analyst@lab'),
+    });
     expect(check.result.passed).toBe(true);
-    const upkeep = await lab.analyst.instruments.maintain({ maintenanceId: 'MNT-1', instrumentId: 'ICP-1', kind: 'PREVENTIVE', description: 'cones cleaned', performedAt: now() });
+    const upkeep = await lab.analyst.instruments.maintain({
+      maintenanceId: 'MNT-1',
+      instrumentId: 'ICP-1',
+      kind: 'PREVENTIVE',
+      description: 'cones cleaned',
+      performedAt: now(),
+    });
     expect(upkeep.result).toMatchObject({ suspended: false, critical: false });
   });
 
   it('suspends on relocation and configuration change, by decision, and retires', async () => {
     await lab.admin.instruments.register(register('ICP-2'));
     await qualify('ICP-2');
-    const moved = await lab.analyst.instruments.maintain({ maintenanceId: 'MNT-2', instrumentId: 'ICP-2', kind: 'RELOCATION', description: 'moved to room 3', performedAt: now(), newLocation: 'room 3.01' });
+    const moved = await lab.analyst.instruments.maintain({
+      maintenanceId: 'MNT-2',
+      instrumentId: 'ICP-2',
+      kind: 'RELOCATION',
+      description: 'moved to room 3',
+      performedAt: now(),
+      newLocation: 'room 3.01',
+    });
     expect(moved.result.suspended).toBe(true);
-    const changed = await lab.analyst.instruments.changeConfiguration({ instrumentId: 'ICP-2', softwareVersion: '5.2', changedAt: now(), reason: 'vendor patch' });
+    const changed = await lab.analyst.instruments.changeConfiguration({
+      instrumentId: 'ICP-2',
+      softwareVersion: '5.2',
+      changedAt: now(),
+      reason: 'vendor patch',
+    });
     expect(changed.result.qualification.suspension?.causes).toEqual(['RELOCATION', 'SOFTWARE_CHANGE']);
-    const suspended = await lab.approver.instruments.suspend({ instrumentId: 'ICP-2', reason: 'torch damaged' });
+    const suspended = await lab.approver.instruments.suspend({
+      instrumentId: 'ICP-2',
+      reason: 'torch damaged',
+    });
     expect(suspended.result.qualification.suspension?.causes).toContain('MANUAL');
     const retired = await lab.approver.instruments.retire({ instrumentId: 'ICP-2', reason: 'replaced' });
     expect(retired.result.qualification.state).toBe('RETIRED');
@@ -98,13 +165,28 @@ describe('instruments facade', () => {
     const denied = await refusal(supplier.instruments.register(register('ICP-X')), 'ROLE_DENIED');
     expect(denied.stage).toBe('endorse');
     await refusal(lab.analyst.instruments.suspend({ instrumentId: 'ICP-1', reason: 'no' }), 'ROLE_DENIED');
-    const bad = await refusal(lab.admin.instruments.register({ ...register('ICP-X'), uspGroup: 'Z' as 'C' }), 'VALIDATION_FAILED');
+    const bad = await refusal(
+      lab.admin.instruments.register({ ...register('ICP-X'), uspGroup: 'Z' as 'C' }),
+      'VALIDATION_FAILED',
+    );
     expect(bad.stage).toBe('input');
     expect(bad.issues.map((i) => i.path)).toEqual(['uspGroup']);
-    const groupB = await refusal(lab.admin.instruments.register({ ...register('ICP-X'), uspGroup: 'B' }), 'VALIDATION_FAILED');
+    const groupB = await refusal(
+      lab.admin.instruments.register({ ...register('ICP-X'), uspGroup: 'B' }),
+      'VALIDATION_FAILED',
+    );
     expect(groupB.stage).toBe('endorse');
     await refusal(supplier.instruments.get({ instrumentId: 'NOPE' }), 'NOT_FOUND');
-    await refusal(lab.analyst.instruments.dailyCheck({ checkId: 'CHK-X', instrumentId: 'NOPE', kind: 'TUNE', performedAt: now(), tests: icpMsTuneCheck('a') }), 'NOT_FOUND');
+    await refusal(
+      lab.analyst.instruments.dailyCheck({
+        checkId: 'CHK-X',
+        instrumentId: 'NOPE',
+        kind: 'TUNE',
+        performedAt: now(),
+        tests: icpMsTuneCheck('a'),
+      }),
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -117,7 +199,9 @@ describe('calibrations facade', () => {
   it('registers CRMs, records a T1 calibration and reads both back', async () => {
     const c = await lab.admin.calibrations.registerCrm(crm('CRM-GBW'));
     expect(c.result).toMatchObject({ id: 'CRM-GBW', ownerMspId: 'LabMSP' });
-    expect(await supplier.calibrations.getCrm({ crmId: 'CRM-GBW' })).toMatchObject({ catalogueCode: 'GBW08619' });
+    expect(await supplier.calibrations.getCrm({ crmId: 'CRM-GBW' })).toMatchObject({
+      catalogueCode: 'GBW08619',
+    });
     const cal = await lab.analyst.calibrations.record({
       calibrationId: 'CAL-1', instrumentId: 'ICP-1', crmIds: ['CRM-GBW'], calibratedAt: now(), dueAt: new Date(Date.now() + 86_400_000).toISOString(),
       points: [{ analyte: 'Pb', nominal: 1, measured: 1.02, unit: 'µg/L', tolerancePct: 10 }],
@@ -137,8 +221,13 @@ describe('calibrations facade', () => {
   it('refuses a wrong role, bad input and an unknown CRM or calibration with typed errors', async () => {
     await refusal(lab.reviewer.calibrations.registerCrm(crm('CRM-R')), 'ROLE_DENIED');
     await refusal(lab.analyst.calibrations.revokeCrm({ crmId: 'CRM-GBW', reason: 'no' }), 'ROLE_DENIED');
-    const bad = await refusal(lab.admin.calibrations.registerCrm({ ...crm('CRM-B'), certificateSha256: undefined }), 'VALIDATION_FAILED');
-    expect(bad.issues).toEqual([{ path: 'certificateSha256', message: 'a certificate needs both its id and its SHA-256' }]);
+    const bad = await refusal(
+      lab.admin.calibrations.registerCrm({ ...crm('CRM-B'), certificateSha256: undefined }),
+      'VALIDATION_FAILED',
+    );
+    expect(bad.issues).toEqual([
+      { path: 'certificateSha256', message: 'a certificate needs both its id and its SHA-256' },
+    ]);
     await refusal(supplier.calibrations.getCrm({ crmId: 'NOPE' }), 'NOT_FOUND');
     await refusal(supplier.calibrations.get({ calibrationId: 'NOPE' }), 'NOT_FOUND');
   });
@@ -155,13 +244,20 @@ const runInput = (runId: string, extra: Record<string, unknown> = {}) => {
 describe('runs facade', () => {
   it('records a calibration-traceable run and reads it back', async () => {
     const run = await lab.analyst.runs.record(runInput('RUN-1'));
-    expect(run.result).toMatchObject({ traceabilityClass: 'T1', calibrationTraceable: true, additionalVerificationRequired: false });
+    expect(run.result).toMatchObject({
+      traceabilityClass: 'T1',
+      calibrationTraceable: true,
+      additionalVerificationRequired: false,
+    });
     expect((await supplier.runs.get({ runId: 'RUN-1' })).rawData[0]?.sha256).toBe(HASH);
   });
 
   it('refuses a wrong role, bad input, an unknown lot and an unknown run with typed errors', async () => {
     await refusal(lab.admin.runs.record(runInput('RUN-X')), 'ROLE_DENIED');
-    const bad = await refusal(lab.analyst.runs.record({ ...runInput('RUN-X'), endedAt: '2000-01-01T00:00:00Z' }), 'VALIDATION_FAILED');
+    const bad = await refusal(
+      lab.analyst.runs.record({ ...runInput('RUN-X'), endedAt: '2000-01-01T00:00:00Z' }),
+      'VALIDATION_FAILED',
+    );
     expect(bad.issues.map((i) => i.path)).toEqual(['endedAt']);
     await refusal(lab.analyst.runs.record(runInput('RUN-X', { lotId: `${GTIN}.NOLOT` })), 'LOT_NOT_FOUND');
     await refusal(supplier.runs.get({ runId: 'NOPE' }), 'NOT_FOUND');
@@ -184,15 +280,31 @@ async function throughApproval(reportId: string) {
 
 describe('reports facade', () => {
   it('validates the method, takes a report to VERIFIED and RECOGNIZED, and lists it for the lot', async () => {
-    const method = await lab.admin.reports.recordMethodValidation({ ...METHOD, kind: 'ELEMENTAL', analytes: ['Pb', 'Cd', 'Hg'], recovery: [50, 100, 150].map((levelPctOfJ) => ({ levelPctOfJ, meanRecoveryPct: 98 })), repeatabilityRsdPct: 4, intermediatePrecisionRsdPct: 7, reportSha256: HASH });
+    const method = await lab.admin.reports.recordMethodValidation({
+      ...METHOD,
+      kind: 'ELEMENTAL',
+      analytes: ['Pb', 'Cd', 'Hg'],
+      recovery: [50, 100, 150].map((levelPctOfJ) => ({ levelPctOfJ, meanRecoveryPct: 98 })),
+      repeatabilityRsdPct: 4,
+      intermediatePrecisionRsdPct: 7,
+      reportSha256: HASH,
+    });
     expect(method.result).toMatchObject({ id: 'M-ICPMS@1', resolvesIsomers: false });
-    const draft = await lab.analyst.reports.create(report('REP-1', [{ analyte: 'Pb', value: 0.2 }, { analyte: 'Cd', value: 0.05 }]));
+    const draft = await lab.analyst.reports.create(
+      report('REP-1', [
+        { analyte: 'Pb', value: 0.2 },
+        { analyte: 'Cd', value: 0.05 },
+      ]),
+    );
     expect(draft.result.state).toBe('DRAFT');
     expect(draft.result.evaluation.overall).toBe('CONFORMS');
     const verified = await throughApproval('REP-1');
     expect(verified.result.state).toBe('VERIFIED');
     expect(verified.result.signatures.map((s) => s.meaning)).toEqual(['AUTHORSHIP', 'REVIEW', 'APPROVAL']);
-    expect(await supplier.reports.recognition({ reportId: 'REP-1' })).toMatchObject({ status: 'RECOGNIZED', reasons: [] });
+    expect(await supplier.reports.recognition({ reportId: 'REP-1' })).toMatchObject({
+      status: 'RECOGNIZED',
+      reasons: [],
+    });
     expect((await supplier.reports.get({ reportId: 'REP-1' })).contentHash).toBe(draft.result.contentHash);
     expect((await supplier.reports.forLot({ lotId })).map((r) => r.reportId)).toEqual(['REP-1']);
   });
@@ -206,17 +318,32 @@ describe('reports facade', () => {
     expect(again.result.state).toBe('APPROVED');
     const revoked = await lab.approver.reports.revoke({ reportId: 'REP-2', reason: 'issued in error' });
     expect(revoked.result.state).toBe('REVOKED');
-    const suspended = await m.as('platform/Admin').reports.suspendRecognition({ labMspId: 'LabMSP', analytes: ['Pb'], cause: 'PT failure under review' });
+    const suspended = await m
+      .as('platform/Admin')
+      .reports.suspendRecognition({ labMspId: 'LabMSP', analytes: ['Pb'], cause: 'PT failure under review' });
     expect(suspended.result.suspended).toEqual(['REP-1']);
-    expect((await supplier.reports.recognition({ reportId: 'REP-1' })).suspensionCause).toBe('PT failure under review');
+    expect((await supplier.reports.recognition({ reportId: 'REP-1' })).suspensionCause).toBe(
+      'PT failure under review',
+    );
   });
 
   it('refuses a wrong role, bad input and an unknown report with typed errors', async () => {
     await lab.analyst.reports.create(report('REP-3', [{ analyte: 'Pb', value: 0.1 }]));
     await refusal(lab.analyst.reports.approve({ reportId: 'REP-3' }), 'ROLE_DENIED');
-    await refusal(supplier.reports.suspendRecognition({ labMspId: 'LabMSP', analytes: 'ALL', cause: 'x' }), 'ROLE_DENIED');
-    const pdfOnly = await refusal(lab.analyst.reports.create({ ...report('REP-PDF', []), attachments: [{ name: 'coa.pdf', sha256: HASH }] }), 'VALIDATION_FAILED');
-    expect(pdfOnly.issues).toEqual([{ path: 'results', message: 'structured results are required: PDF-only reports are refused' }]);
+    await refusal(
+      supplier.reports.suspendRecognition({ labMspId: 'LabMSP', analytes: 'ALL', cause: 'x' }),
+      'ROLE_DENIED',
+    );
+    const pdfOnly = await refusal(
+      lab.analyst.reports.create({
+        ...report('REP-PDF', []),
+        attachments: [{ name: 'coa.pdf', sha256: HASH }],
+      }),
+      'VALIDATION_FAILED',
+    );
+    expect(pdfOnly.issues).toEqual([
+      { path: 'results', message: 'structured results are required: PDF-only reports are refused' },
+    ]);
     await refusal(lab.analyst.reports.review({ reportId: 'REP-3' }), 'ROLE_DENIED');
     await refusal(lab.reviewer.reports.review({ reportId: 'REP-3' }), 'INVALID_STATE');
     await refusal(supplier.reports.get({ reportId: 'NOPE' }), 'NOT_FOUND');
@@ -226,10 +353,16 @@ describe('reports facade', () => {
 
 describe('CRM revocation through the facade', () => {
   it('suspends the instrument calibrated with it and holds the lot it tested', async () => {
-    const revoked = await lab.approver.calibrations.revokeCrm({ crmId: 'CRM-GBW', reason: 'certificate withdrawn' });
+    const revoked = await lab.approver.calibrations.revokeCrm({
+      crmId: 'CRM-GBW',
+      reason: 'certificate withdrawn',
+    });
     expect(revoked.result).toEqual({ suspendedInstruments: ['ICP-1'], heldLots: [lotId] });
     expect(revoked.events.map((e) => e.type)).toContain('crm.revoked');
-    await refusal(lab.approver.calibrations.revokeCrm({ crmId: 'CRM-GBW', reason: 'again' }), 'INVALID_STATE');
+    await refusal(
+      lab.approver.calibrations.revokeCrm({ crmId: 'CRM-GBW', reason: 'again' }),
+      'INVALID_STATE',
+    );
   });
 });
 
@@ -237,7 +370,10 @@ describe('the instrument, calibration, run and report CLI groups', () => {
   const cli = async (as: string, ...args: string[]) => {
     let out = '';
     let err = '';
-    const run = await runCli(['--profile', m.profilePath, '--as', as, ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    const run = await runCli(['--profile', m.profilePath, '--as', as, ...args], {
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+    });
     return { code: run.exitCode, out, err };
   };
 
@@ -249,7 +385,9 @@ describe('the instrument, calibration, run and report CLI groups', () => {
     const json = await cli('brand/User1', '--json', 'report', 'recognition', 'REP-1');
     expect(JSON.parse(json.out)).toMatchObject({ reportId: 'REP-1', status: 'RECOGNIZED' });
     expect((await cli('brand/User1', 'run', 'get', 'RUN-1')).out).toContain('RUN-1.csv');
-    expect((await cli('brand/User1', 'calibration', 'crm-get', 'CRM-GBW')).out).toMatch(/REVOKED\s+.*certificate withdrawn/);
+    expect((await cli('brand/User1', 'calibration', 'crm-get', 'CRM-GBW')).out).toMatch(
+      /REVOKED\s+.*certificate withdrawn/,
+    );
     expect((await cli('brand/User1', 'report', 'for-lot', lotId)).out).toMatch(/REP-1\s+LabMSP\s+VERIFIED/);
     const missing = await cli('brand/User1', 'calibration', 'get', 'NOPE');
     expect(missing.code).toBe(2);
@@ -257,7 +395,19 @@ describe('the instrument, calibration, run and report CLI groups', () => {
   });
 
   it('submits from flags and prints the tx id and block', async () => {
-    const done = await cli('lab/analyst', 'instrument', 'daily-check', '-d', JSON.stringify({ checkId: 'CHK-CLI', instrumentId: 'ICP-1', kind: 'TUNE', performedAt: now(), tests: icpMsTuneCheck('analyst@lab') }));
+    const done = await cli(
+      'lab/analyst',
+      'instrument',
+      'daily-check',
+      '-d',
+      JSON.stringify({
+        checkId: 'CHK-CLI',
+        instrumentId: 'ICP-1',
+        kind: 'TUNE',
+        performedAt: now(),
+        tests: icpMsTuneCheck('analyst@lab'),
+      }),
+    );
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/committed tx [0-9a-f]{64} in block \d+/);
     expect(done.out).toContain('TUNE CHK-CLI on ICP-1: passed');

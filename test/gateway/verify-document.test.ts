@@ -15,8 +15,18 @@ describe('verifyDocument', () => {
   });
 
   it('finds the hash among the record’s anchored hashes, wherever it sits', async () => {
-    const record = { id: 'R1', rawData: [{ name: 'a', sha256: 'f'.repeat(64) }, { name: 'b', sha256: `sha256:${digest.toUpperCase()}` }] };
-    await expect(verifyDocument(file, record)).resolves.toMatchObject({ matches: true, foundAt: 'rawData.1.sha256', sha256: digest });
+    const record = {
+      id: 'R1',
+      rawData: [
+        { name: 'a', sha256: 'f'.repeat(64) },
+        { name: 'b', sha256: `sha256:${digest.toUpperCase()}` },
+      ],
+    };
+    await expect(verifyDocument(file, record)).resolves.toMatchObject({
+      matches: true,
+      foundAt: 'rawData.1.sha256',
+      sha256: digest,
+    });
   });
 
   it('fails when the record anchors another hash', async () => {

@@ -1,7 +1,19 @@
 import { join } from 'node:path';
 import { common } from '@hyperledger/fabric-protos';
-import { fileTrustStore, verifyTransaction, type LedgerSource, type TransactionVerification } from '@alliance/gateway';
-import { configEnvelope, endorsedTransaction, forgeEndorsement, makeBlock, newOrg, type TestOrg } from './support/fabric-tx';
+import {
+  fileTrustStore,
+  verifyTransaction,
+  type LedgerSource,
+  type TransactionVerification,
+} from '@alliance/gateway';
+import {
+  configEnvelope,
+  endorsedTransaction,
+  forgeEndorsement,
+  makeBlock,
+  newOrg,
+  type TestOrg,
+} from './support/fabric-tx';
 import { issue, newCa, tempDir } from './support/pki';
 
 let orgs: TestOrg[];
@@ -11,7 +23,12 @@ const tx: Record<string, string> = {};
 /** Serves blocks from an in-memory chain, the way qscc would (the library must not trust it). */
 function source(blocks: common.Block[]): LedgerSource {
   const byTx = (id: string): common.Block => {
-    const b = blocks.find((blk) => blk.getData()!.getDataList_asU8().some((d) => Buffer.from(d).includes(Buffer.from(id))));
+    const b = blocks.find((blk) =>
+      blk
+        .getData()!
+        .getDataList_asU8()
+        .some((d) => Buffer.from(d).includes(Buffer.from(id))),
+    );
     if (!b) throw new Error(`no block for ${id}`);
     return b;
   };
@@ -36,11 +53,27 @@ beforeAll(async () => {
   forgeEndorsement(forged.envelope, 1, c.peer.key, b.user.key);
   const lonely = endorsedTransaction({ ...base, creator: as(b, 'user'), endorsers: [as(a)] });
   const outsider = await issue(await newCa('rogue'), { cn: 'peer0.rogue', ou: 'peer' });
-  const stranger = endorsedTransaction({ ...base, creator: as(b, 'user'), endorsers: [as(a), { mspId: 'LabMSP', id: outsider }] });
+  const stranger = endorsedTransaction({
+    ...base,
+    creator: as(b, 'user'),
+    endorsers: [as(a), { mspId: 'LabMSP', id: outsider }],
+  });
   const b0 = makeBlock({ number: 0n, envelopes: [configEnvelope('alliance', orgs)], lastConfig: 0n });
   const b1 = makeBlock({ number: 1n, previous: b0, envelopes: [good.envelope], lastConfig: 0n });
-  const b2 = makeBlock({ number: 2n, previous: b1, envelopes: [forged.envelope, lonely.envelope], lastConfig: 0n, filter: [10, 0] });
-  const b3 = makeBlock({ number: 3n, previous: b2, envelopes: [stranger.envelope], lastConfig: 0n, filter: [10] });
+  const b2 = makeBlock({
+    number: 2n,
+    previous: b1,
+    envelopes: [forged.envelope, lonely.envelope],
+    lastConfig: 0n,
+    filter: [10, 0],
+  });
+  const b3 = makeBlock({
+    number: 3n,
+    previous: b2,
+    envelopes: [stranger.envelope],
+    lastConfig: 0n,
+    filter: [10],
+  });
   chain = [b0, b1, b2, b3];
   Object.assign(tx, { good: good.txId, forged: forged.txId, lonely: lonely.txId, stranger: stranger.txId });
 });
@@ -50,29 +83,56 @@ describe('verifyTransaction', () => {
     const path = join(tempDir(), 'trust.json');
     const v = await verifyTransaction(source(chain), tx.good!, { trustStore: fileTrustStore(path) });
     expect(failed(v)).toEqual([]);
-    expect(v).toMatchObject({ verified: true, blockNumber: 1n, peerValidationName: 'VALID', contradictsPeer: false });
+    expect(v).toMatchObject({
+      verified: true,
+      blockNumber: 1n,
+      peerValidationName: 'VALID',
+      contradictsPeer: false,
+    });
     expect(v.findings.map((f) => f.check)).toEqual(
-      expect.arrayContaining(['creator', 'creator-signature', 'tx-id', 'proposal-hash', 'endorsement[0]', 'endorsement[1]', 'endorsement-policy', 'data-hash', 'chain']),
+      expect.arrayContaining([
+        'creator',
+        'creator-signature',
+        'tx-id',
+        'proposal-hash',
+        'endorsement[0]',
+        'endorsement[1]',
+        'endorsement-policy',
+        'data-hash',
+        'chain',
+      ]),
     );
     expect(v.notes.join(' ')).toMatch(/key-level/);
-    expect(fileTrustStore(path).anchors('alliance').map((a) => a.number)).toEqual([0n, 1n]);
+    expect(
+      fileTrustStore(path)
+        .anchors('alliance')
+        .map((a) => a.number),
+    ).toEqual([0n, 1n]);
   });
 
   it('fails on a forged endorsement signature, naming it', async () => {
-    const v = await verifyTransaction(source(chain), tx.forged!, { trustStore: fileTrustStore(join(tempDir(), 't.json')) });
+    const v = await verifyTransaction(source(chain), tx.forged!, {
+      trustStore: fileTrustStore(join(tempDir(), 't.json')),
+    });
     expect(failed(v)).toEqual(['endorsement[1]', 'endorsement-policy']);
     expect(v.findings.find((f) => f.check === 'endorsement[1]')!.detail).toMatch(/does not verify/);
   });
 
   it('fails when the endorsers do not satisfy MAJORITY Endorsement, even with the flag flipped to VALID', async () => {
-    const v = await verifyTransaction(source(chain), tx.lonely!, { trustStore: fileTrustStore(join(tempDir(), 't.json')) });
+    const v = await verifyTransaction(source(chain), tx.lonely!, {
+      trustStore: fileTrustStore(join(tempDir(), 't.json')),
+    });
     expect(failed(v)).toEqual(['endorsement-policy']);
-    expect(v.findings.find((f) => f.check === 'endorsement-policy')!.detail).toMatch(/1 of 3 orgs.*2 required/);
+    expect(v.findings.find((f) => f.check === 'endorsement-policy')!.detail).toMatch(
+      /1 of 3 orgs.*2 required/,
+    );
     expect(v).toMatchObject({ peerValidationName: 'VALID', contradictsPeer: true, verified: false });
   });
 
   it('refuses an endorser whose certificate does not chain to its MSP', async () => {
-    const v = await verifyTransaction(source(chain), tx.stranger!, { trustStore: fileTrustStore(join(tempDir(), 't.json')) });
+    const v = await verifyTransaction(source(chain), tx.stranger!, {
+      trustStore: fileTrustStore(join(tempDir(), 't.json')),
+    });
     expect(failed(v)).toEqual(['endorsement[1]', 'endorsement-policy']);
     expect(v.peerValidationName).toBe('ENDORSEMENT_POLICY_FAILURE');
   });
@@ -84,7 +144,12 @@ describe('verifyTransaction', () => {
     const rewritten = chain.map((b) => common.Block.deserializeBinary(b.serializeBinary()));
     rewritten[1]!.getHeader()!.setPreviousHash(Buffer.alloc(32, 7));
     const fresh = fileTrustStore(join(tempDir(), 'x.json'));
-    await fresh.add('alliance', fileTrustStore(path).anchors('alliance').filter((a) => a.number === 0n));
+    await fresh.add(
+      'alliance',
+      fileTrustStore(path)
+        .anchors('alliance')
+        .filter((a) => a.number === 0n),
+    );
     const v = await verifyTransaction(source(rewritten), tx.good!, { trustStore: fresh });
     expect(failed(v)).toEqual(['chain']);
   });
@@ -95,7 +160,9 @@ describe('verifyTransaction', () => {
     const env = common.Envelope.deserializeBinary(data[0]!);
     env.setSignature(Buffer.concat([env.getSignature_asU8(), Buffer.from([0])]));
     altered[1]!.getData()!.setDataList([env.serializeBinary()]);
-    const v = await verifyTransaction(source(altered), tx.good!, { trustStore: fileTrustStore(join(tempDir(), 't.json')) });
+    const v = await verifyTransaction(source(altered), tx.good!, {
+      trustStore: fileTrustStore(join(tempDir(), 't.json')),
+    });
     expect(failed(v)).toEqual(expect.arrayContaining(['data-hash', 'creator-signature']));
   });
 });

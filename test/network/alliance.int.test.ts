@@ -80,7 +80,10 @@ describe('the embedded network with the alliance chaincode', () => {
     net = await startTestNetwork(testDefinition({ orgs: 5, chaincode: CHAINCODE }), ALLIANCE_CHAINCODE_DIR);
     supplierNetwork = net.connect('supplier', 'User1').gateway.getNetwork(net.definition.channel);
     supplierLots = supplierNetwork.getContract(CHAINCODE, 'lots');
-    brandLots = net.connect('brand', 'User1').gateway.getNetwork(net.definition.channel).getContract(CHAINCODE, 'lots');
+    brandLots = net
+      .connect('brand', 'User1')
+      .gateway.getNetwork(net.definition.channel)
+      .getContract(CHAINCODE, 'lots');
   });
   afterAll(async () => {
     await net.stop();
@@ -109,7 +112,9 @@ describe('the embedded network with the alliance chaincode', () => {
     const registered = JSON.parse(text(transaction.getResult())) as LotView;
     expect(registered).toMatchObject({ id: `${GTIN}.INT-1`, owner: 'SupplierMSP', state: 'CREATED' });
 
-    const read = JSON.parse(text(await brandLots.evaluateTransaction('GetLot', arg({ lotId: registered.id })))) as LotView;
+    const read = JSON.parse(
+      text(await brandLots.evaluateTransaction('GetLot', arg({ lotId: registered.id }))),
+    ) as LotView;
     expect(read).toMatchObject({ id: registered.id, owner: 'SupplierMSP' });
 
     const event = await eventOf(supplierNetwork, status.blockNumber, transaction.getTransactionId());
@@ -117,7 +122,10 @@ describe('the embedded network with the alliance chaincode', () => {
     expect(event.blockNumber).toBe(status.blockNumber);
     const payload = JSON.parse(text(event.payload)) as EventPayload;
     expect(payload.txId).toBe(transaction.getTransactionId());
-    expect(payload.events.map((e) => [e.type, e.subject.id])).toContainEqual(['lot.registered', registered.id]);
+    expect(payload.events.map((e) => [e.type, e.subject.id])).toContainEqual([
+      'lot.registered',
+      registered.id,
+    ]);
   });
 
   it("refuses a lot write endorsed without its owner's org (key-level policy), then commits it with the owner", async () => {
@@ -133,14 +141,18 @@ describe('the embedded network with the alliance chaincode', () => {
       .endorse();
     const refused = await (await bypass.submit()).getStatus();
     expect(refused.code).toBe(peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE);
-    const unchanged = JSON.parse(text(await supplierLots.evaluateTransaction('GetLot', arg({ lotId })))) as LotView;
+    const unchanged = JSON.parse(
+      text(await supplierLots.evaluateTransaction('GetLot', arg({ lotId }))),
+    ) as LotView;
     expect(unchanged.inTransitTo).toBeUndefined();
 
     // Planned by the gateway from the written keys' policies: the owner's peer endorses too.
     const planned = await supplierLots.newProposal('ShipLot', { arguments: [shipInput(lotId)] }).endorse();
     const committed = await (await planned.submit()).getStatus();
     expect(committed.code).toBe(peer.TxValidationCode.VALID);
-    const shipped = JSON.parse(text(await brandLots.evaluateTransaction('GetLot', arg({ lotId })))) as LotView;
+    const shipped = JSON.parse(
+      text(await brandLots.evaluateTransaction('GetLot', arg({ lotId }))),
+    ) as LotView;
     expect(shipped.inTransitTo?.mspId).toBe('BrandMSP');
   });
 

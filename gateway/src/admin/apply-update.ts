@@ -28,7 +28,13 @@ function keysOf(m: MapLike<unknown> | undefined): string[] {
 }
 
 /** Overlays one map of values or policies. */
-function overlay<T extends Versioned>(target: MapLike<T>, names: string[], written: MapLike<T>, read: MapLike<T> | undefined, current: MapLike<T> | undefined): void {
+function overlay<T extends Versioned>(
+  target: MapLike<T>,
+  names: string[],
+  written: MapLike<T>,
+  read: MapLike<T> | undefined,
+  current: MapLike<T> | undefined,
+): void {
   for (const name of names) {
     const w = written.get(name);
     const c = current?.get(name);
@@ -37,15 +43,32 @@ function overlay<T extends Versioned>(target: MapLike<T>, names: string[], writt
   }
 }
 
-function applyGroup(current: common.ConfigGroup | undefined, written: common.ConfigGroup, read: common.ConfigGroup | undefined): common.ConfigGroup {
+function applyGroup(
+  current: common.ConfigGroup | undefined,
+  written: common.ConfigGroup,
+  read: common.ConfigGroup | undefined,
+): common.ConfigGroup {
   const rewritten = inDelta(written, read);
   const source = rewritten ? written : current;
   const out = new common.ConfigGroup();
   out.setVersion(source?.getVersion() ?? 0);
   out.setModPolicy(source?.getModPolicy() ?? '');
-  const members = (pick: (g: common.ConfigGroup) => MapLike<unknown>): string[] => keysOf(source && pick(source));
-  overlay(out.getValuesMap(), members((g) => g.getValuesMap()), written.getValuesMap(), read?.getValuesMap(), current?.getValuesMap());
-  overlay(out.getPoliciesMap(), members((g) => g.getPoliciesMap()), written.getPoliciesMap(), read?.getPoliciesMap(), current?.getPoliciesMap());
+  const members = (pick: (g: common.ConfigGroup) => MapLike<unknown>): string[] =>
+    keysOf(source && pick(source));
+  overlay(
+    out.getValuesMap(),
+    members((g) => g.getValuesMap()),
+    written.getValuesMap(),
+    read?.getValuesMap(),
+    current?.getValuesMap(),
+  );
+  overlay(
+    out.getPoliciesMap(),
+    members((g) => g.getPoliciesMap()),
+    written.getPoliciesMap(),
+    read?.getPoliciesMap(),
+    current?.getPoliciesMap(),
+  );
   for (const name of members((g) => g.getGroupsMap())) {
     const w = written.getGroupsMap().get(name);
     const c = current?.getGroupsMap().get(name);

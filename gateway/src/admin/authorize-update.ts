@@ -43,22 +43,35 @@ export interface UpdateAuthorization {
 /** True when the certificate's serial is in a CRL its issuer signed, in its MSP's revocation list. */
 function revoked(config: common.Config, identity: ValidIdentity): boolean {
   let found = false;
-  config.getChannelGroup()?.getGroupsMap().forEach((section: common.ConfigGroup) => {
-    section.getGroupsMap().forEach((org: common.ConfigGroup) => {
-      const fabric = fabricMspOf(org);
-      if (fabric?.getName() !== identity.mspId) return;
-      const serial = normalizeSerial(identity.certificate.serialNumber);
-      for (const bytes of fabric.getRevocationListList_asU8()) {
-        const list = readRevocationList(bytes);
-        const issuer = fabric.getRootCertsList_asU8().concat(fabric.getIntermediateCertsList_asU8()).map((c) => Buffer.from(c).toString('utf8')).find((ca) => identity.certificate.checkIssued(new X509Certificate(ca)));
-        if (issuer && issuedBy(list, issuer) && list.revoked.some((r) => r.serial === serial)) found = true;
-      }
+  config
+    .getChannelGroup()
+    ?.getGroupsMap()
+    .forEach((section: common.ConfigGroup) => {
+      section.getGroupsMap().forEach((org: common.ConfigGroup) => {
+        const fabric = fabricMspOf(org);
+        if (fabric?.getName() !== identity.mspId) return;
+        const serial = normalizeSerial(identity.certificate.serialNumber);
+        for (const bytes of fabric.getRevocationListList_asU8()) {
+          const list = readRevocationList(bytes);
+          const issuer = fabric
+            .getRootCertsList_asU8()
+            .concat(fabric.getIntermediateCertsList_asU8())
+            .map((c) => Buffer.from(c).toString('utf8'))
+            .find((ca) => identity.certificate.checkIssued(new X509Certificate(ca)));
+          if (issuer && issuedBy(list, issuer) && list.revoked.some((r) => r.serial === serial)) found = true;
+        }
+      });
     });
-  });
   return found;
 }
 
-function checkSignature(view: ChannelConfigView, config: common.Config, updateBytes: Uint8Array, sig: common.ConfigSignature, at: Date): { check: SignatureCheck; identity?: ValidIdentity } {
+function checkSignature(
+  view: ChannelConfigView,
+  config: common.Config,
+  updateBytes: Uint8Array,
+  sig: common.ConfigSignature,
+  at: Date,
+): { check: SignatureCheck; identity?: ValidIdentity } {
   const headerBytes = sig.getSignatureHeader_asU8();
   let creator: Uint8Array;
   try {
@@ -70,21 +83,34 @@ function checkSignature(view: ChannelConfigView, config: common.Config, updateBy
   if (!checked.ok) return { check: { mspId: '?', signer: '?', roles: [], problem: checked.reason } };
   const id = checked.identity;
   const base = { mspId: id.mspId, signer: subjectCn(id.certificate), roles: [...id.roles] };
-  const problem = signatureProblem(id.certificate, Buffer.concat([headerBytes, updateBytes]), sig.getSignature_asU8()) ?? (revoked(config, id) ? 'the certificate is revoked by its MSP' : undefined);
+  const problem =
+    signatureProblem(id.certificate, Buffer.concat([headerBytes, updateBytes]), sig.getSignature_asU8()) ??
+    (revoked(config, id) ? 'the certificate is revoked by its MSP' : undefined);
   return problem ? { check: { ...base, problem } } : { check: { ...base, problem: undefined }, identity: id };
 }
 
 /** Checks the read set and versions of the write set's delta; returns the delta's existing and new elements. */
-function deltaOf(current: Map<string, ConfigElement>, update: common.ConfigUpdate, channelId: string): { problems: string[]; changed: ConfigElement[]; created: string[] } {
+function deltaOf(
+  current: Map<string, ConfigElement>,
+  update: common.ConfigUpdate,
+  channelId: string,
+): { problems: string[]; changed: ConfigElement[]; created: string[] } {
   const problems: string[] = [];
-  if (update.getChannelId() !== channelId) problems.push(`the update is for channel ${update.getChannelId()}, the config is channel ${channelId}'s`);
+  if (update.getChannelId() !== channelId)
+    problems.push(`the update is for channel ${update.getChannelId()}, the config is channel ${channelId}'s`);
   const readSet = update.getReadSet();
   const writeSet = update.getWriteSet();
   const read = readSet ? flattenGroup(readSet) : new Map<string, ConfigElement>();
   for (const [key, e] of read) {
     const now = current.get(key);
-    if (!now) problems.push(`${key} is in the read set but not in the channel config (the update is stale: recompute it)`);
-    else if (now.version !== e.version) problems.push(`${key} is at version ${now.version}, the update read version ${e.version} (the update is stale: recompute it)`);
+    if (!now)
+      problems.push(
+        `${key} is in the read set but not in the channel config (the update is stale: recompute it)`,
+      );
+    else if (now.version !== e.version)
+      problems.push(
+        `${key} is at version ${now.version}, the update read version ${e.version} (the update is stale: recompute it)`,
+      );
   }
   const changed: ConfigElement[] = [];
   const created: string[] = [];
@@ -95,7 +121,8 @@ function deltaOf(current: Map<string, ConfigElement>, update: common.ConfigUpdat
     if (!now) {
       if (e.version !== 0) problems.push(`${key} is new but written at version ${e.version}, not 0`);
       created.push(key);
-    } else if (e.version !== now.version + 1) problems.push(`${key} is written at version ${e.version}, but it is at ${now.version}`);
+    } else if (e.version !== now.version + 1)
+      problems.push(`${key} is written at version ${e.version}, but it is at ${now.version}`);
     else changed.push(now);
   }
   if (changed.length === 0 && created.length === 0) problems.push('the update changes nothing');
@@ -111,17 +138,31 @@ function deltaOf(current: Map<string, ConfigElement>, update: common.ConfigUpdat
  * @param envelope - the update with the signatures collected so far
  * @param channelId - the channel's name
  */
-export function checkUpdateAuthorization(config: common.Config, envelope: common.ConfigUpdateEnvelope, channelId: string, at = new Date()): UpdateAuthorization {
+export function checkUpdateAuthorization(
+  config: common.Config,
+  envelope: common.ConfigUpdateEnvelope,
+  channelId: string,
+  at = new Date(),
+): UpdateAuthorization {
   const view = configView(config, channelId);
   const updateBytes = envelope.getConfigUpdate_asU8();
   const update = common.ConfigUpdate.deserializeBinary(updateBytes);
   const root = config.getChannelGroup();
-  const { problems, changed, created } = deltaOf(root ? flattenGroup(root) : new Map<string, ConfigElement>(), update, channelId);
+  const { problems, changed, created } = deltaOf(
+    root ? flattenGroup(root) : new Map<string, ConfigElement>(),
+    update,
+    channelId,
+  );
   const checks = envelope.getSignaturesList().map((s) => checkSignature(view, config, updateBytes, s, at));
   const signers = checks.flatMap((c) => (c.identity ? [c.identity] : []));
   const byPolicy = new Map<string, string[]>();
-  for (const e of changed) byPolicy.set(modPolicyPath(e), [...(byPolicy.get(modPolicyPath(e)) ?? []), elementKey(e)]);
-  const required = [...byPolicy].map(([policy, elements]) => ({ policy, elements, outcome: evaluatePolicyPath(view, policy, signers) }));
+  for (const e of changed)
+    byPolicy.set(modPolicyPath(e), [...(byPolicy.get(modPolicyPath(e)) ?? []), elementKey(e)]);
+  const required = [...byPolicy].map(([policy, elements]) => ({
+    policy,
+    elements,
+    outcome: evaluatePolicyPath(view, policy, signers),
+  }));
   return {
     authorized: problems.length === 0 && required.every((r) => r.outcome.satisfied),
     problems,

@@ -8,7 +8,16 @@ import { signLowS } from '../connect/signer';
 import { AdminError } from './errors';
 import { signatureHeader } from './update-file';
 
-const STATUS_NAMES: Readonly<Record<number, string>> = { 200: 'SUCCESS', 400: 'BAD_REQUEST', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'REQUEST_ENTITY_TOO_LARGE', 500: 'INTERNAL_SERVER_ERROR', 501: 'NOT_IMPLEMENTED', 503: 'SERVICE_UNAVAILABLE' };
+const STATUS_NAMES: Readonly<Record<number, string>> = {
+  200: 'SUCCESS',
+  400: 'BAD_REQUEST',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'REQUEST_ENTITY_TOO_LARGE',
+  500: 'INTERNAL_SERVER_ERROR',
+  501: 'NOT_IMPLEMENTED',
+  503: 'SERVICE_UNAVAILABLE',
+};
 
 /** The orderer's answer to one broadcast envelope. */
 export interface BroadcastResult {
@@ -22,7 +31,12 @@ export interface BroadcastResult {
  * `peer channel update` does: channel header (type CONFIG_UPDATE, channel, timestamp), signature
  * header (creator, nonce), the envelope as data, and the submitter's signature over the payload.
  */
-export function configUpdateTransaction(envelope: common.ConfigUpdateEnvelope, channelId: string, submitter: LoadedIdentity, now = new Date()): common.Envelope {
+export function configUpdateTransaction(
+  envelope: common.ConfigUpdateEnvelope,
+  channelId: string,
+  submitter: LoadedIdentity,
+  now = new Date(),
+): common.Envelope {
   const channelHeader = new common.ChannelHeader();
   channelHeader.setType(common.HeaderType.CONFIG_UPDATE);
   channelHeader.setChannelId(channelId);
@@ -46,7 +60,11 @@ export function configUpdateTransaction(envelope: common.ConfigUpdateEnvelope, c
  * Sends one envelope to the orderer's AtomicBroadcast.Broadcast and returns its status.
  * @throws {@link AdminError} `BROADCAST_REFUSED` when the orderer cannot be reached or answers nothing
  */
-export function broadcast(endpoint: PeerEndpoint, envelope: common.Envelope, timeoutMs = 30_000): Promise<BroadcastResult> {
+export function broadcast(
+  endpoint: PeerEndpoint,
+  envelope: common.Envelope,
+  timeoutMs = 30_000,
+): Promise<BroadcastResult> {
   const client: Client = newPeerClient(endpoint);
   return new Promise<BroadcastResult>((resolve, reject) => {
     let settled = false;
@@ -66,13 +84,28 @@ export function broadcast(endpoint: PeerEndpoint, envelope: common.Envelope, tim
       { deadline: Date.now() + timeoutMs },
     );
     call.on('data', (r: orderer.BroadcastResponse) => {
-      finish({ status: r.getStatus(), statusName: STATUS_NAMES[r.getStatus()] ?? String(r.getStatus()), info: r.getInfo() });
+      finish({
+        status: r.getStatus(),
+        statusName: STATUS_NAMES[r.getStatus()] ?? String(r.getStatus()),
+        info: r.getInfo(),
+      });
     });
     call.on('error', (e: Error) => {
-      finish(new AdminError('BROADCAST_REFUSED', `the orderer at ${endpoint.endpoint} could not be reached: ${e.message}`, { cause: e }));
+      finish(
+        new AdminError(
+          'BROADCAST_REFUSED',
+          `the orderer at ${endpoint.endpoint} could not be reached: ${e.message}`,
+          { cause: e },
+        ),
+      );
     });
     call.on('end', () => {
-      finish(new AdminError('BROADCAST_REFUSED', `the orderer at ${endpoint.endpoint} closed the stream without an answer`));
+      finish(
+        new AdminError(
+          'BROADCAST_REFUSED',
+          `the orderer at ${endpoint.endpoint} closed the stream without an answer`,
+        ),
+      );
     });
     call.write(envelope);
   });
@@ -81,6 +114,10 @@ export function broadcast(endpoint: PeerEndpoint, envelope: common.Envelope, tim
 /** The orderer endpoint of the connection's profile. */
 export function ordererEndpoint(conn: AllianceConnection): PeerEndpoint {
   const o = conn.profile?.orderer;
-  if (!o) throw new AdminError('BROADCAST_REFUSED', 'no orderer endpoint: connect through a connection profile that names the orderer');
+  if (!o)
+    throw new AdminError(
+      'BROADCAST_REFUSED',
+      'no orderer endpoint: connect through a connection profile that names the orderer',
+    );
   return { endpoint: o.endpoint, tlsCaFile: o.tlsCaFile, tlsHostName: o.tlsHostName };
 }

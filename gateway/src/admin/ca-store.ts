@@ -45,7 +45,10 @@ export function findOrgCa(profile: NetworkProfile, org: string, caDir?: string):
     found = orgDir ? caIn(join(orgDir, 'ca')) : undefined;
   }
   if (!found || !orgDir) {
-    throw new AdminError('CA_NOT_FOUND', `no CA certificate and priv_sk for org ${org} ${caDir ? `in ${caDir}` : 'beside its identities in the profile'}; pass --ca-dir <org>/ca`);
+    throw new AdminError(
+      'CA_NOT_FOUND',
+      `no CA certificate and priv_sk for org ${org} ${caDir ? `in ${caDir}` : 'beside its identities in the profile'}; pass --ca-dir <org>/ca`,
+    );
   }
   return {
     orgDir,

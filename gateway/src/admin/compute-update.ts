@@ -87,7 +87,11 @@ function entriesOf<T>(m: { forEach(cb: (v: T, k: string) => void): void }): Map<
 }
 
 /** Compares a map of values or policies: changed members are rewritten at version+1, added ones at 0. */
-function compareElements<T>(kind: ElementKind<T>, original: Map<string, T>, updated: Map<string, T>): MapUpdate<T> {
+function compareElements<T>(
+  kind: ElementKind<T>,
+  original: Map<string, T>,
+  updated: Map<string, T>,
+): MapUpdate<T> {
   const write = new Map<string, T>();
   const same = new Map<string, T>();
   let membership = false;
@@ -106,7 +110,10 @@ function compareElements<T>(kind: ElementKind<T>, original: Map<string, T>, upda
 }
 
 /** Compares a map of groups, recursing into each; a new group is written whole at version 0. */
-function compareGroups(original: Map<string, common.ConfigGroup>, updated: Map<string, common.ConfigGroup>): MapUpdate<common.ConfigGroup> {
+function compareGroups(
+  original: Map<string, common.ConfigGroup>,
+  updated: Map<string, common.ConfigGroup>,
+): MapUpdate<common.ConfigGroup> {
   const read = new Map<string, common.ConfigGroup>();
   const write = new Map<string, common.ConfigGroup>();
   const same = new Map<string, common.ConfigGroup>();
@@ -139,7 +146,11 @@ function compareGroups(original: Map<string, common.ConfigGroup>, updated: Map<s
 /** A group holding the given members. */
 function group(
   version: number,
-  parts: { policies: Map<string, common.ConfigPolicy>; values: Map<string, common.ConfigValue>; groups: Map<string, common.ConfigGroup> },
+  parts: {
+    policies: Map<string, common.ConfigPolicy>;
+    values: Map<string, common.ConfigValue>;
+    groups: Map<string, common.ConfigGroup>;
+  },
   modPolicy?: string,
 ): common.ConfigGroup {
   const g = new common.ConfigGroup();
@@ -152,11 +163,23 @@ function group(
 }
 
 function compareGroup(original: common.ConfigGroup, updated: common.ConfigGroup): GroupUpdate {
-  const policies = compareElements(POLICY, entriesOf(original.getPoliciesMap()), entriesOf(updated.getPoliciesMap()));
-  const values = compareElements(VALUE, entriesOf(original.getValuesMap()), entriesOf(updated.getValuesMap()));
+  const policies = compareElements(
+    POLICY,
+    entriesOf(original.getPoliciesMap()),
+    entriesOf(updated.getPoliciesMap()),
+  );
+  const values = compareElements(
+    VALUE,
+    entriesOf(original.getValuesMap()),
+    entriesOf(updated.getValuesMap()),
+  );
   const groups = compareGroups(entriesOf(original.getGroupsMap()), entriesOf(updated.getGroupsMap()));
   const version = original.getVersion();
-  const rewritten = policies.membership || values.membership || groups.membership || original.getModPolicy() !== updated.getModPolicy();
+  const rewritten =
+    policies.membership ||
+    values.membership ||
+    groups.membership ||
+    original.getModPolicy() !== updated.getModPolicy();
   if (!rewritten) {
     // Same membership: both sets keep the group's version and list only the changed members.
     return {
@@ -167,10 +190,23 @@ function compareGroup(original: common.ConfigGroup, updated: common.ConfigGroup)
   }
   // Membership changed: the group is rewritten at its next version and must list every member,
   // the unchanged ones at their current versions (read and write alike).
-  const withSame = <T>(m: MapUpdate<T>, side: 'read' | 'write'): Map<string, T> => new Map([...m[side], ...m.same]);
+  const withSame = <T>(m: MapUpdate<T>, side: 'read' | 'write'): Map<string, T> =>
+    new Map([...m[side], ...m.same]);
   return {
-    read: group(version, { policies: withSame(policies, 'read'), values: withSame(values, 'read'), groups: withSame(groups, 'read') }),
-    write: group(version + 1, { policies: withSame(policies, 'write'), values: withSame(values, 'write'), groups: withSame(groups, 'write') }, updated.getModPolicy()),
+    read: group(version, {
+      policies: withSame(policies, 'read'),
+      values: withSame(values, 'read'),
+      groups: withSame(groups, 'read'),
+    }),
+    write: group(
+      version + 1,
+      {
+        policies: withSame(policies, 'write'),
+        values: withSame(values, 'write'),
+        groups: withSame(groups, 'write'),
+      },
+      updated.getModPolicy(),
+    ),
     changed: true,
   };
 }
@@ -184,13 +220,21 @@ function compareGroup(original: common.ConfigGroup, updated: common.ConfigGroup)
  * @param channelId - the channel the update is for
  * @throws {@link AdminError} `CONFIG_INVALID` when a config has no channel group, `NO_DIFFERENCES` when they are equal
  */
-export function computeConfigUpdate(original: common.Config, updated: common.Config, channelId: string): common.ConfigUpdate {
+export function computeConfigUpdate(
+  original: common.Config,
+  updated: common.Config,
+  channelId: string,
+): common.ConfigUpdate {
   const before = original.getChannelGroup();
   const after = updated.getChannelGroup();
   if (!before) throw new AdminError('CONFIG_INVALID', 'the original config has no channel group');
   if (!after) throw new AdminError('CONFIG_INVALID', 'the updated config has no channel group');
   const { read, write, changed } = compareGroup(before, after);
-  if (!changed) throw new AdminError('NO_DIFFERENCES', 'the updated config is the same as the original: there is nothing to update');
+  if (!changed)
+    throw new AdminError(
+      'NO_DIFFERENCES',
+      'the updated config is the same as the original: there is nothing to update',
+    );
   const update = new common.ConfigUpdate();
   update.setChannelId(channelId);
   update.setReadSet(read);

@@ -37,8 +37,10 @@ function orgFacts(prefix: string, group: common.ConfigGroup, facts: Map<string, 
   if (fabric) {
     facts.set(`${prefix}: MSP ID`, fabric.getName());
     facts.set(`${prefix}: root CAs`, fabric.getRootCertsList_asU8().map(cn).join(', '));
-    if (fabric.getIntermediateCertsList_asU8().length) facts.set(`${prefix}: intermediate CAs`, fabric.getIntermediateCertsList_asU8().map(cn).join(', '));
-    if (fabric.getAdminsList_asU8().length) facts.set(`${prefix}: admin certificates`, fabric.getAdminsList_asU8().map(cn).join(', '));
+    if (fabric.getIntermediateCertsList_asU8().length)
+      facts.set(`${prefix}: intermediate CAs`, fabric.getIntermediateCertsList_asU8().map(cn).join(', '));
+    if (fabric.getAdminsList_asU8().length)
+      facts.set(`${prefix}: admin certificates`, fabric.getAdminsList_asU8().map(cn).join(', '));
     facts.set(`${prefix}: TLS root CAs`, fabric.getTlsRootCertsList_asU8().map(cn).join(', '));
     facts.set(`${prefix}: NodeOUs`, fabric.getFabricNodeOus()?.getEnable() ? 'enabled' : 'disabled');
     const crls = fabric.getRevocationListList_asU8();
@@ -63,11 +65,17 @@ export function configFacts(config: common.Config): Map<string, string> {
       orgFacts(prefix, group, facts);
     }
     group.getPoliciesMap().forEach((p: common.ConfigPolicy, name: string) => {
-      facts.set(`policy ${where}/${name}`, `${describePolicy(p.getPolicy())} (mod_policy ${p.getModPolicy() || '-'})`);
+      facts.set(
+        `policy ${where}/${name}`,
+        `${describePolicy(p.getPolicy())} (mod_policy ${p.getModPolicy() || '-'})`,
+      );
     });
     group.getValuesMap().forEach((v: common.ConfigValue, name: string) => {
       if (isOrg && (name === 'MSP' || name === 'AnchorPeers')) return;
-      facts.set(`value ${where}/${name}`, `sha256 ${createHash('sha256').update(v.getValue_asU8()).digest('hex').slice(0, 16)}`);
+      facts.set(
+        `value ${where}/${name}`,
+        `sha256 ${createHash('sha256').update(v.getValue_asU8()).digest('hex').slice(0, 16)}`,
+      );
     });
     if (path.length > 0 && !isOrg) facts.set(`group ${where} mod_policy`, group.getModPolicy() || '-');
     group.getGroupsMap().forEach((g: common.ConfigGroup, name: string) => {

@@ -28,7 +28,9 @@ export function fabricMspOf(group: common.ConfigGroup): msp.FabricMSPConfig | un
   const value = group.getValuesMap().get('MSP');
   if (!value) return undefined;
   try {
-    return msp.FabricMSPConfig.deserializeBinary(msp.MSPConfig.deserializeBinary(value.getValue_asU8()).getConfig_asU8());
+    return msp.FabricMSPConfig.deserializeBinary(
+      msp.MSPConfig.deserializeBinary(value.getValue_asU8()).getConfig_asU8(),
+    );
   } catch (cause) {
     throw new AdminError('CONFIG_INVALID', 'an org MSP value is not a Fabric MSP config', { cause });
   }
@@ -37,9 +39,11 @@ export function fabricMspOf(group: common.ConfigGroup): msp.FabricMSPConfig | un
 /** Every member org of the config, in name order. */
 export function applicationOrgs(config: common.Config): ConfigOrg[] {
   const orgs: ConfigOrg[] = [];
-  applicationGroup(config).getGroupsMap().forEach((group: common.ConfigGroup, name: string) => {
-    orgs.push({ name, mspId: fabricMspOf(group)?.getName() ?? '', group });
-  });
+  applicationGroup(config)
+    .getGroupsMap()
+    .forEach((group: common.ConfigGroup, name: string) => {
+      orgs.push({ name, mspId: fabricMspOf(group)?.getName() ?? '', group });
+    });
   return orgs.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -51,7 +55,10 @@ export function findConfigOrg(config: common.Config, nameOrMspId: string): Confi
   const orgs = applicationOrgs(config);
   const found = orgs.find((o) => o.name === nameOrMspId) ?? orgs.find((o) => o.mspId === nameOrMspId);
   if (!found) {
-    throw new AdminError('ORG_NOT_FOUND', `no member org "${nameOrMspId}" in the channel config (there are: ${orgs.map((o) => `${o.name} (${o.mspId})`).join(', ')})`);
+    throw new AdminError(
+      'ORG_NOT_FOUND',
+      `no member org "${nameOrMspId}" in the channel config (there are: ${orgs.map((o) => `${o.name} (${o.mspId})`).join(', ')})`,
+    );
   }
   return found;
 }
@@ -61,11 +68,20 @@ export function findConfigOrg(config: common.Config, nameOrMspId: string): Confi
  * @param org - the org's group name, MSP ID and ConfigGroup (see readOrgFile)
  * @throws {@link AdminError} `ORG_EXISTS` when its name or MSP ID is taken
  */
-export function withOrgAdded(config: common.Config, org: { name: string; mspId: string; group: common.ConfigGroup }): common.Config {
+export function withOrgAdded(
+  config: common.Config,
+  org: { name: string; mspId: string; group: common.ConfigGroup },
+): common.Config {
   const clash = applicationOrgs(config).find((o) => o.name === org.name || o.mspId === org.mspId);
-  if (clash) throw new AdminError('ORG_EXISTS', `the channel already has org ${clash.name} (${clash.mspId}); choose another name and MSP ID`);
+  if (clash)
+    throw new AdminError(
+      'ORG_EXISTS',
+      `the channel already has org ${clash.name} (${clash.mspId}); choose another name and MSP ID`,
+    );
   const updated = cloneConfig(config);
-  applicationGroup(updated).getGroupsMap().set(org.name, common.ConfigGroup.deserializeBinary(org.group.serializeBinary()));
+  applicationGroup(updated)
+    .getGroupsMap()
+    .set(org.name, common.ConfigGroup.deserializeBinary(org.group.serializeBinary()));
   return updated;
 }
 
@@ -75,7 +91,11 @@ export function withOrgAdded(config: common.Config, org: { name: string; mspId: 
  */
 export function withOrgRemoved(config: common.Config, nameOrMspId: string): common.Config {
   const org = findConfigOrg(config, nameOrMspId);
-  if (applicationOrgs(config).length === 1) throw new AdminError('CONFIG_INVALID', `${org.name} is the channel's last member org; a channel needs at least one`);
+  if (applicationOrgs(config).length === 1)
+    throw new AdminError(
+      'CONFIG_INVALID',
+      `${org.name} is the channel's last member org; a channel needs at least one`,
+    );
   const updated = cloneConfig(config);
   applicationGroup(updated).getGroupsMap().del(org.name);
   return updated;
@@ -88,7 +108,11 @@ export function withOrgRemoved(config: common.Config, nameOrMspId: string): comm
  * @param crls - the CRLs (PEM or DER bytes) the org's MSP should list
  * @throws {@link AdminError} `ORG_NOT_FOUND`, or `CONFIG_INVALID` when the org has no MSP
  */
-export function withRevocationList(config: common.Config, nameOrMspId: string, crls: readonly Uint8Array[]): common.Config {
+export function withRevocationList(
+  config: common.Config,
+  nameOrMspId: string,
+  crls: readonly Uint8Array[],
+): common.Config {
   const org = findConfigOrg(config, nameOrMspId);
   const updated = cloneConfig(config);
   const group = applicationGroup(updated).getGroupsMap().get(org.name);

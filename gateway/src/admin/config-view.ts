@@ -15,6 +15,8 @@ export function configView(config: common.Config, channelId: string, blockNumber
   try {
     return verificationView(config, blockNumber, channelId);
   } catch (cause) {
-    throw new AdminError('CONFIG_INVALID', `the channel config cannot be read: ${(cause as Error).message}`, { cause });
+    throw new AdminError('CONFIG_INVALID', `the channel config cannot be read: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }

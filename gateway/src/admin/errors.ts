@@ -54,5 +54,9 @@ export class AdminError extends AllianceGatewayError {
 
 /** True when `e` is an {@link AdminError} (optionally with this code); compares by name across library copies. */
 export function isAdminError(e: unknown, code?: AdminErrorCode): e is AdminError {
-  return e instanceof Error && e.name === 'AdminError' && (code === undefined || (e as { code?: unknown }).code === code);
+  return (
+    e instanceof Error &&
+    e.name === 'AdminError' &&
+    (code === undefined || (e as { code?: unknown }).code === code)
+  );
 }

@@ -7,7 +7,9 @@ import { configFromBlockBytes, type BlockConfig } from './config-codec';
  * (cscc GetConfigBlock, open to the channel's readers) and decodes its config.
  * @throws a FabricStageError when the peer refuses, {@link AdminError} `CONFIG_INVALID` when the block is not a config block
  */
-export async function fetchChannelConfig(conn: AllianceConnection): Promise<BlockConfig & { blockBytes: Uint8Array }> {
+export async function fetchChannelConfig(
+  conn: AllianceConnection,
+): Promise<BlockConfig & { blockBytes: Uint8Array }> {
   let blockBytes: Uint8Array;
   try {
     blockBytes = await conn.contract(undefined, 'cscc').evaluateTransaction('GetConfigBlock', conn.channel);

@@ -26,7 +26,9 @@ const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SUBJECT_BASE = 'C=US, ST=California, L=San Francisco';
 
 function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64.trimEnd()}\n-----END ${label}-----\n`;
 }
 
@@ -37,16 +39,41 @@ function pem(label: string, der: ArrayBuffer): string {
  * so the network and every Fabric tool find it where they find the others.
  * @throws {@link AdminError} `IDENTITY_EXISTS` when the user's folder exists already
  */
-export async function issueIdentity(ca: OrgCa, user: string, role: string, now = new Date()): Promise<IssuedIdentity> {
-  if (!/^[A-Za-z0-9._-]+$/.test(user)) throw new AdminError('ORG_DEFINITION_INVALID', `user name "${user}" must be letters, digits, dots, dashes or underscores`);
+export async function issueIdentity(
+  ca: OrgCa,
+  user: string,
+  role: string,
+  now = new Date(),
+): Promise<IssuedIdentity> {
+  if (!/^[A-Za-z0-9._-]+$/.test(user))
+    throw new AdminError(
+      'ORG_DEFINITION_INVALID',
+      `user name "${user}" must be letters, digits, dots, dashes or underscores`,
+    );
   const commonName = `${user}@${ca.domain}`;
   const mspDir = join(ca.orgDir, 'users', commonName, 'msp');
-  if (existsSync(mspDir)) throw new AdminError('IDENTITY_EXISTS', `${mspDir} exists already; revoke and re-issue under another name`);
+  if (existsSync(mspDir))
+    throw new AdminError(
+      'IDENTITY_EXISTS',
+      `${mspDir} exists already; revoke and re-issue under another name`,
+    );
   const caCert = new x509.X509Certificate(ca.certPem);
   const ski = subjectKeyIdOf(ca.certPem);
-  const signingKey = await webcrypto.subtle.importKey('pkcs8', createPrivateKey(ca.keyPem).export({ type: 'pkcs8', format: 'der' }), ECDSA_P256, false, ['sign']);
+  const signingKey = await webcrypto.subtle.importKey(
+    'pkcs8',
+    createPrivateKey(ca.keyPem).export({ type: 'pkcs8', format: 'der' }),
+    ECDSA_P256,
+    false,
+    ['sign'],
+  );
   const keys = await webcrypto.subtle.generateKey(ECDSA_P256, true, ['sign', 'verify']);
-  const attrs = JSON.stringify({ attrs: { [ROLE_ATTRIBUTE]: role, 'hf.EnrollmentID': user, 'hf.Type': role === 'admin' ? 'admin' : 'client' } });
+  const attrs = JSON.stringify({
+    attrs: {
+      [ROLE_ATTRIBUTE]: role,
+      'hf.EnrollmentID': user,
+      'hf.Type': role === 'admin' ? 'admin' : 'client',
+    },
+  });
   const serial = randomBytes(16);
   serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
   const notAfter = new Date(now);
@@ -72,7 +99,9 @@ export async function issueIdentity(ca: OrgCa, user: string, role: string, now =
   const keyFile = join(mspDir, 'keystore', 'priv_sk');
   for (const dir of ['signcerts', 'keystore', 'cacerts']) mkdirSync(join(mspDir, dir), { recursive: true });
   writeFileSync(certFile, `${certificatePem}\n`);
-  writeFileSync(keyFile, pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)), { mode: 0o600 });
+  writeFileSync(keyFile, pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)), {
+    mode: 0o600,
+  });
   writeFileSync(join(mspDir, 'cacerts', ca.certFileName), ca.certPem);
   return { certFile, keyFile, certificatePem: `${certificatePem}\n`, role };
 }

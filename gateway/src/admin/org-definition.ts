@@ -25,7 +25,10 @@ const nodeOUsSchema = z.object({
 });
 
 const definitionSchema = z.object({
-  name: z.string().regex(CONFIG_ID, 'must be letters, digits, dots or dashes').refine((n) => n !== '.' && n !== '..', 'cannot be . or ..'),
+  name: z
+    .string()
+    .regex(CONFIG_ID, 'must be letters, digits, dots or dashes')
+    .refine((n) => n !== '.' && n !== '..', 'cannot be . or ..'),
   mspId: z.string().regex(CONFIG_ID, 'must be letters, digits, dots or dashes'),
   rootCerts: z.array(pem).min(1, 'needs at least one root CA certificate'),
   intermediateCerts: z.array(pem).default([]),
@@ -33,8 +36,16 @@ const definitionSchema = z.object({
   tlsRootCerts: z.array(pem).min(1, 'needs at least one TLS root CA certificate'),
   tlsIntermediateCerts: z.array(pem).default([]),
   revocationList: z.array(z.string().min(1)).default([]),
-  nodeOUs: nodeOUsSchema.default({ enable: true, client: 'client', peer: 'peer', admin: 'admin', orderer: 'orderer' }),
-  anchorPeers: z.array(z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) })).default([]),
+  nodeOUs: nodeOUsSchema.default({
+    enable: true,
+    client: 'client',
+    peer: 'peer',
+    admin: 'admin',
+    orderer: 'orderer',
+  }),
+  anchorPeers: z
+    .array(z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) }))
+    .default([]),
   roles: z.array(z.string().min(1)).default([]),
 });
 
@@ -149,6 +160,11 @@ export function orgGroupOf(def: OrgDefinition): common.ConfigGroup {
 }
 
 /** An org definition as the entry withOrgAdded takes: its name, MSP ID and ConfigGroup. */
-export function orgEntryOf(def: OrgDefinition): { name: string; mspId: string; group: common.ConfigGroup; roles: readonly string[] } {
+export function orgEntryOf(def: OrgDefinition): {
+  name: string;
+  mspId: string;
+  group: common.ConfigGroup;
+  roles: readonly string[];
+} {
   return { name: def.name, mspId: def.mspId, group: orgGroupOf(def), roles: def.roles };
 }

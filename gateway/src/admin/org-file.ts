@@ -17,11 +17,20 @@ export interface OrgEntry {
 }
 
 function invalid(path: string, why: string, cause?: unknown): AdminError {
-  return new AdminError('ORG_DEFINITION_INVALID', `org definition ${path}: ${why}`, cause === undefined ? undefined : { cause });
+  return new AdminError(
+    'ORG_DEFINITION_INVALID',
+    `org definition ${path}: ${why}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Checks that a group decoded from a file is an org group: a Fabric MSP value naming its MSP ID. */
-function checkedEntry(path: string, name: string, group: common.ConfigGroup, roles: readonly string[]): OrgEntry {
+function checkedEntry(
+  path: string,
+  name: string,
+  group: common.ConfigGroup,
+  roles: readonly string[],
+): OrgEntry {
   let mspId: string | undefined;
   try {
     mspId = fabricMspOf(group)?.getName();
@@ -29,7 +38,8 @@ function checkedEntry(path: string, name: string, group: common.ConfigGroup, rol
     throw invalid(path, 'its MSP value is not a Fabric MSP config', cause);
   }
   if (!mspId) throw invalid(path, 'the org group has no MSP value');
-  if (!/^[a-zA-Z0-9.-]{1,249}$/.test(name)) throw invalid(path, `org name "${name}" must be letters, digits, dots or dashes`);
+  if (!/^[a-zA-Z0-9.-]{1,249}$/.test(name))
+    throw invalid(path, `org name "${name}" must be letters, digits, dots or dashes`);
   return { name, mspId, group, roles };
 }
 
@@ -51,7 +61,8 @@ function readJson(path: string): Record<string, unknown> {
   }
 }
 
-const stringsOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const stringsOf = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /**
  * Reads the definition of an org to add, in any of the forms the network's `add-org` writes or a
@@ -86,7 +97,12 @@ export function readOrgFile(path: string, nameOverride?: string): OrgEntry {
   if (typeof json.configGroup === 'string') {
     const name = nameOverride ?? (typeof json.name === 'string' ? json.name : undefined);
     if (!name) throw invalid(path, 'it has a configGroup but no name');
-    return checkedEntry(path, name, decodeGroup(path, Buffer.from(json.configGroup, 'base64')), stringsOf(json.roles));
+    return checkedEntry(
+      path,
+      name,
+      decodeGroup(path, Buffer.from(json.configGroup, 'base64')),
+      stringsOf(json.roles),
+    );
   }
   return orgEntryOf(parseOrgDefinition(nameOverride ? { ...json, name: nameOverride } : json));
 }

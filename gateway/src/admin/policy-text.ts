@@ -66,7 +66,8 @@ function principalText(p: msp.MSPPrincipal | undefined): string {
 }
 
 function ruleText(rule: common.SignaturePolicy, principals: msp.MSPPrincipal[]): string {
-  if (rule.getTypeCase() === common.SignaturePolicy.TypeCase.SIGNED_BY) return principalText(principals[rule.getSignedBy()]);
+  if (rule.getTypeCase() === common.SignaturePolicy.TypeCase.SIGNED_BY)
+    return principalText(principals[rule.getSignedBy()]);
   const nOutOf = rule.getNOutOf();
   const subs = (nOutOf?.getRulesList() ?? []).map((r) => ruleText(r, principals));
   const n = nOutOf?.getN() ?? 0;

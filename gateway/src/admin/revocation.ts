@@ -53,7 +53,10 @@ export function readRevocationList(bytes: Uint8Array): RevocationListInfo {
     issuer: crl.issuer,
     authorityKeyId: keyIdOf(crl.getExtension(x509.AuthorityKeyIdentifierExtension)),
     thisUpdate: crl.thisUpdate,
-    revoked: crl.entries.map((e) => ({ serial: normalizeSerial(e.serialNumber), revokedAt: e.revocationDate })),
+    revoked: crl.entries.map((e) => ({
+      serial: normalizeSerial(e.serialNumber),
+      revokedAt: e.revocationDate,
+    })),
   };
 }
 
@@ -82,12 +85,26 @@ export function issuedBy(list: RevocationListInfo, caCertPem: string): boolean {
  * Builds a CRL signed by the CA, listing `entries`, with the authority key identifier Fabric's MSP
  * uses to find the CA a CRL belongs to. Returns its PEM.
  */
-export async function buildRevocationList(ca: SigningAuthority, entries: readonly RevokedEntry[], now = new Date()): Promise<string> {
+export async function buildRevocationList(
+  ca: SigningAuthority,
+  entries: readonly RevokedEntry[],
+  now = new Date(),
+): Promise<string> {
   const caCert = new x509.X509Certificate(ca.certPem);
   const ski = subjectKeyIdOf(ca.certPem);
-  if (!ski) throw new AdminError('CA_NOT_FOUND', `CA certificate ${caCert.subject} has no subject key identifier; Fabric could not match a CRL to it`);
+  if (!ski)
+    throw new AdminError(
+      'CA_NOT_FOUND',
+      `CA certificate ${caCert.subject} has no subject key identifier; Fabric could not match a CRL to it`,
+    );
   const der = createPrivateKey(ca.keyPem).export({ type: 'pkcs8', format: 'der' });
-  const signingKey = await webcrypto.subtle.importKey('pkcs8', der, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  const signingKey = await webcrypto.subtle.importKey(
+    'pkcs8',
+    der,
+    { name: 'ECDSA', namedCurve: 'P-256' },
+    false,
+    ['sign'],
+  );
   const nextUpdate = new Date(now.getTime() + 365 * 24 * 3600 * 1000);
   const crl = await x509.X509CrlGenerator.create({
     issuer: caCert.subjectName,
@@ -96,7 +113,11 @@ export async function buildRevocationList(ca: SigningAuthority, entries: readonl
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
     signingKey,
     extensions: [new x509.AuthorityKeyIdentifierExtension(ski)],
-    entries: entries.map((e) => ({ serialNumber: e.serial, revocationDate: e.revokedAt, reason: x509.X509CrlReason.keyCompromise })),
+    entries: entries.map((e) => ({
+      serialNumber: e.serial,
+      revocationDate: e.revokedAt,
+      reason: x509.X509CrlReason.keyCompromise,
+    })),
   });
   return crl.toString('pem');
 }

@@ -38,13 +38,20 @@ function policyInInfo(info: string): string | undefined {
   return /(\/Channel\/[\w./-]*)/.exec(info)?.[1];
 }
 
-async function waitForSequence(conn: AllianceConnection, above: number, timeoutMs: number): Promise<{ blockNumber: bigint; config: common.Config }> {
+async function waitForSequence(
+  conn: AllianceConnection,
+  above: number,
+  timeoutMs: number,
+): Promise<{ blockNumber: bigint; config: common.Config }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const latest = await fetchChannelConfig(conn);
     if (latest.config.getSequence() > above) return latest;
     if (Date.now() > deadline) {
-      throw new AdminError('CONFIG_BLOCK_TIMEOUT', `the orderer accepted the update but the peer's config is still at sequence ${above} after ${timeoutMs} ms`);
+      throw new AdminError(
+        'CONFIG_BLOCK_TIMEOUT',
+        `the orderer accepted the update but the peer's config is still at sequence ${above} after ${timeoutMs} ms`,
+      );
     }
     await sleep(200);
   }
@@ -60,23 +67,47 @@ async function waitForSequence(conn: AllianceConnection, above: number, timeoutM
  *   policy; nothing sent), `BROADCAST_REFUSED` (the orderer's status and reason, with the policy when
  *   known), `CONFIG_BLOCK_TIMEOUT`
  */
-export async function submitConfigUpdate(conn: AllianceConnection, envelope: common.ConfigUpdateEnvelope, options: SubmitUpdateOptions = {}): Promise<AppliedUpdate> {
+export async function submitConfigUpdate(
+  conn: AllianceConnection,
+  envelope: common.ConfigUpdateEnvelope,
+  options: SubmitUpdateOptions = {},
+): Promise<AppliedUpdate> {
   const current = await fetchChannelConfig(conn);
   const me = conn.identity;
-  const signedByMe = envelope.getSignaturesList().map(signerOf).some((s) => s.mspId === me.mspId && s.certificatePem.trim() === me.certificatePem.trim());
+  const signedByMe = envelope
+    .getSignaturesList()
+    .map(signerOf)
+    .some((s) => s.mspId === me.mspId && s.certificatePem.trim() === me.certificatePem.trim());
   const signed = signedByMe ? envelope : signUpdate(envelope, me);
   const authorization = checkUpdateAuthorization(current.config, signed, conn.channel);
-  if (authorization.problems.length > 0) throw new AdminError('UPDATE_STALE', `the update does not fit the channel's config: ${authorization.problems.join('; ')}`);
+  if (authorization.problems.length > 0)
+    throw new AdminError(
+      'UPDATE_STALE',
+      `the update does not fit the channel's config: ${authorization.problems.join('; ')}`,
+    );
   const missing = shortfall(authorization);
   if (missing && !options.force) {
-    throw new AdminError('POLICY_NOT_SATISFIED', `not sent: the signatures do not satisfy ${missing.policy} (${missing.explanation}); collect more with "alliance config sign"`, { policy: missing.policy });
+    throw new AdminError(
+      'POLICY_NOT_SATISFIED',
+      `not sent: the signatures do not satisfy ${missing.policy} (${missing.explanation}); collect more with "alliance config sign"`,
+      { policy: missing.policy },
+    );
   }
   const result = await broadcast(ordererEndpoint(conn), configUpdateTransaction(signed, conn.channel, me));
   if (result.statusName !== 'SUCCESS') {
     const policy = missing?.policy ?? policyInInfo(result.info);
     const hint = missing ? ` (locally: ${missing.explanation})` : '';
-    throw new AdminError('BROADCAST_REFUSED', `the orderer refused the update with ${result.statusName}: ${result.info}${hint}`, policy ? { policy } : undefined);
+    throw new AdminError(
+      'BROADCAST_REFUSED',
+      `the orderer refused the update with ${result.statusName}: ${result.info}${hint}`,
+      policy ? { policy } : undefined,
+    );
   }
   const applied = await waitForSequence(conn, current.config.getSequence(), options.timeoutMs ?? 30_000);
-  return { blockNumber: applied.blockNumber, sequence: applied.config.getSequence(), changes: diffConfigs(current.config, applied.config), authorization };
+  return {
+    blockNumber: applied.blockNumber,
+    sequence: applied.config.getSequence(),
+    changes: diffConfigs(current.config, applied.config),
+    authorization,
+  };
 }

@@ -16,7 +16,11 @@ export function elementKey(e: Pick<ConfigElement, 'kind' | 'path' | 'name'>): st
 }
 
 /** Every element of a group tree (the group itself included) by key. */
-export function flattenGroup(group: common.ConfigGroup, name = 'Channel', path: readonly string[] = []): Map<string, ConfigElement> {
+export function flattenGroup(
+  group: common.ConfigGroup,
+  name = 'Channel',
+  path: readonly string[] = [],
+): Map<string, ConfigElement> {
   const out = new Map<string, ConfigElement>();
   const add = (e: ConfigElement): void => {
     out.set(elementKey(e), e);

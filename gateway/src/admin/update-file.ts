@@ -27,10 +27,15 @@ export function decodeUpdateFile(bytes: Uint8Array, where = 'the update'): Updat
     const envelope = common.ConfigUpdateEnvelope.deserializeBinary(bytes);
     const update = common.ConfigUpdate.deserializeBinary(envelope.getConfigUpdate_asU8());
     if (!update.getChannelId() || !update.getWriteSet()) throw new Error('no channel id or no write set');
-    for (const s of envelope.getSignaturesList()) common.SignatureHeader.deserializeBinary(s.getSignatureHeader_asU8());
+    for (const s of envelope.getSignaturesList())
+      common.SignatureHeader.deserializeBinary(s.getSignatureHeader_asU8());
     return { envelope, update };
   } catch (cause) {
-    throw new AdminError('UPDATE_FILE_INVALID', `${where} is not a config update envelope (make one with "alliance config update")`, { cause });
+    throw new AdminError(
+      'UPDATE_FILE_INVALID',
+      `${where} is not a config update envelope (make one with "alliance config update")`,
+      { cause },
+    );
   }
 }
 
@@ -81,8 +86,13 @@ export function signatureHeader(identity: LoadedIdentity): common.SignatureHeade
 
 /** The creator of a ConfigSignature: its MSP ID and certificate PEM. */
 export function signerOf(signature: common.ConfigSignature): { mspId: string; certificatePem: string } {
-  const creator = msp.SerializedIdentity.deserializeBinary(common.SignatureHeader.deserializeBinary(signature.getSignatureHeader_asU8()).getCreator_asU8());
-  return { mspId: creator.getMspid(), certificatePem: Buffer.from(creator.getIdBytes_asU8()).toString('utf8') };
+  const creator = msp.SerializedIdentity.deserializeBinary(
+    common.SignatureHeader.deserializeBinary(signature.getSignatureHeader_asU8()).getCreator_asU8(),
+  );
+  return {
+    mspId: creator.getMspid(),
+    certificatePem: Buffer.from(creator.getIdBytes_asU8()).toString('utf8'),
+  };
 }
 
 /**
@@ -91,10 +101,20 @@ export function signerOf(signature: common.ConfigSignature): { mspId: string; ce
  * @returns a new envelope (the given one is not changed)
  * @throws {@link AdminError} `ALREADY_SIGNED` when this identity's signature is there already
  */
-export function signUpdate(envelope: common.ConfigUpdateEnvelope, identity: LoadedIdentity): common.ConfigUpdateEnvelope {
+export function signUpdate(
+  envelope: common.ConfigUpdateEnvelope,
+  identity: LoadedIdentity,
+): common.ConfigUpdateEnvelope {
   const existing = envelope.getSignaturesList().map(signerOf);
-  if (existing.some((s) => s.mspId === identity.mspId && s.certificatePem.trim() === identity.certificatePem.trim())) {
-    throw new AdminError('ALREADY_SIGNED', `the update already carries a signature of this ${identity.mspId} identity`);
+  if (
+    existing.some(
+      (s) => s.mspId === identity.mspId && s.certificatePem.trim() === identity.certificatePem.trim(),
+    )
+  ) {
+    throw new AdminError(
+      'ALREADY_SIGNED',
+      `the update already carries a signature of this ${identity.mspId} identity`,
+    );
   }
   const header = signatureHeader(identity).serializeBinary();
   const signed = Buffer.concat([header, envelope.getConfigUpdate_asU8()]);

@@ -15,7 +15,11 @@ interface Element {
 }
 
 /** Flattens a config group into `path -> element` (`/Channel/Application/values/ACLs`, ...). */
-export function flattenConfig(group: common.ConfigGroup, path = '/Channel', out = new Map<string, Element>()): Map<string, Element> {
+export function flattenConfig(
+  group: common.ConfigGroup,
+  path = '/Channel',
+  out = new Map<string, Element>(),
+): Map<string, Element> {
   const members: string[] = [];
   group.getGroupsMap().forEach((g: common.ConfigGroup, name: string) => {
     members.push(`g:${name}`);
@@ -23,13 +27,28 @@ export function flattenConfig(group: common.ConfigGroup, path = '/Channel', out 
   });
   group.getValuesMap().forEach((v: common.ConfigValue, name: string) => {
     members.push(`v:${name}`);
-    out.set(`${path}/values/${name}`, { kind: 'value', version: v.getVersion(), modPolicy: v.getModPolicy(), content: Buffer.from(v.getValue_asU8()).toString('base64') });
+    out.set(`${path}/values/${name}`, {
+      kind: 'value',
+      version: v.getVersion(),
+      modPolicy: v.getModPolicy(),
+      content: Buffer.from(v.getValue_asU8()).toString('base64'),
+    });
   });
   group.getPoliciesMap().forEach((p: common.ConfigPolicy, name: string) => {
     members.push(`p:${name}`);
-    out.set(`${path}/policies/${name}`, { kind: 'policy', version: p.getVersion(), modPolicy: p.getModPolicy(), content: Buffer.from(p.getPolicy()?.serializeBinary() ?? []).toString('base64') });
+    out.set(`${path}/policies/${name}`, {
+      kind: 'policy',
+      version: p.getVersion(),
+      modPolicy: p.getModPolicy(),
+      content: Buffer.from(p.getPolicy()?.serializeBinary() ?? []).toString('base64'),
+    });
   });
-  out.set(path, { kind: 'group', version: group.getVersion(), modPolicy: group.getModPolicy(), content: members.sort().join(',') });
+  out.set(path, {
+    kind: 'group',
+    version: group.getVersion(),
+    modPolicy: group.getModPolicy(),
+    content: members.sort().join(','),
+  });
   return out;
 }
 
@@ -56,7 +75,11 @@ export interface ConfigUpdateScope {
  * from the current one only where the signed update says so.
  * @returns the problems found (empty when the update holds)
  */
-export function checkConfigUpdate(cfg: PreparedConfig, next: common.Config, scope: ConfigUpdateScope): string[] {
+export function checkConfigUpdate(
+  cfg: PreparedConfig,
+  next: common.Config,
+  scope: ConfigUpdateScope,
+): string[] {
   if (!cfg.updateBytes) return ['the new configuration carries no signed config update'];
   let update: common.ConfigUpdate;
   try {
@@ -65,12 +88,18 @@ export function checkConfigUpdate(cfg: PreparedConfig, next: common.Config, scop
     return ['the config update does not decode'];
   }
   const problems: string[] = [];
-  if (update.getChannelId() !== scope.current.channelId) problems.push(`the update names channel ${update.getChannelId()}`);
+  if (update.getChannelId() !== scope.current.channelId)
+    problems.push(`the update names channel ${update.getChannelId()}`);
   const current = flattenConfig(scope.current.root);
-  const reads = update.getReadSet() ? flattenConfig(update.getReadSet() as common.ConfigGroup) : new Map<string, Element>();
-  const writes = update.getWriteSet() ? flattenConfig(update.getWriteSet() as common.ConfigGroup) : new Map<string, Element>();
+  const reads = update.getReadSet()
+    ? flattenConfig(update.getReadSet() as common.ConfigGroup)
+    : new Map<string, Element>();
+  const writes = update.getWriteSet()
+    ? flattenConfig(update.getWriteSet() as common.ConfigGroup)
+    : new Map<string, Element>();
   for (const [path, r] of reads) {
-    if (current.get(path)?.version !== r.version) problems.push(`read set: ${path} is not at version ${r.version}`);
+    if (current.get(path)?.version !== r.version)
+      problems.push(`read set: ${path} is not at version ${r.version}`);
   }
   const signers = validSigners(cfg.updateSignatures, scope, problems);
   const delta = [...writes].filter(([path, w]) => reads.get(path)?.version !== w.version);
@@ -80,7 +109,8 @@ export function checkConfigUpdate(cfg: PreparedConfig, next: common.Config, scop
       if (w.version !== 0) problems.push(`${path}: a new element must start at version 0`);
       continue;
     }
-    if (w.version !== existing.version + 1) problems.push(`${path}: version ${w.version} does not follow ${existing.version}`);
+    if (w.version !== existing.version + 1)
+      problems.push(`${path}: version ${w.version} does not follow ${existing.version}`);
     const policy = policyPath(path, existing);
     const outcome = evaluatePolicyPath(scope.current, policy, signers);
     if (!outcome.satisfied) problems.push(`${path}: mod_policy ${outcome.explanation}`);
@@ -93,13 +123,21 @@ export function checkConfigUpdate(cfg: PreparedConfig, next: common.Config, scop
     const now = after.get(path);
     if (before?.content === now?.content && before?.modPolicy === now?.modPolicy) continue;
     const w = signed.get(path) ?? signed.get(path.replace(/\/(values|policies)\/[^/]+$/, ''));
-    const matches = now === undefined ? w !== undefined : w !== undefined && (w.kind === 'group' || (w.content === now.content && w.modPolicy === now.modPolicy));
+    const matches =
+      now === undefined
+        ? w !== undefined
+        : w !== undefined &&
+          (w.kind === 'group' || (w.content === now.content && w.modPolicy === now.modPolicy));
     if (!matches) problems.push(`${path} changed in the new configuration without a signed update for it`);
   }
   return problems;
 }
 
-function validSigners(slots: readonly SignatureSlot[], scope: ConfigUpdateScope, problems: string[]): ValidIdentity[] {
+function validSigners(
+  slots: readonly SignatureSlot[],
+  scope: ConfigUpdateScope,
+  problems: string[],
+): ValidIdentity[] {
   const out: ValidIdentity[] = [];
   slots.forEach((slot, i) => {
     const id = scope.identities.resolve(scope.current, slot.identity, scope.at);

@@ -16,19 +16,39 @@ export function evidenceSvg(chain: EvidenceChain): string {
   const columns = new Map<number, EvidenceNode[]>();
   for (const n of chain.nodes) columns.set(n.depth, [...(columns.get(n.depth) ?? []), n]);
   const place = new Map<string, { x: number; y: number }>();
-  for (const [depth, list] of columns) list.forEach((n, i) => place.set(n.id, { x: PAD + depth * (BOX_W + GAP_X), y: PAD + i * (BOX_H + GAP_Y) }));
+  for (const [depth, list] of columns)
+    list.forEach((n, i) =>
+      place.set(n.id, { x: PAD + depth * (BOX_W + GAP_X), y: PAD + i * (BOX_H + GAP_Y) }),
+    );
   const width = PAD * 2 + Math.max(1, columns.size) * (BOX_W + GAP_X) - GAP_X;
   const height = PAD * 2 + Math.max(1, ...[...columns.values()].map((l) => l.length)) * (BOX_H + GAP_Y);
   const lines = chain.edges.flatMap((e) => {
     const a = place.get(e.from);
     const b = place.get(e.to);
     if (!a || !b) return [];
-    return [`<line x1="${a.x + BOX_W}" y1="${a.y + BOX_H / 2}" x2="${b.x}" y2="${b.y + BOX_H / 2}" stroke="#8894a8" stroke-width="1" marker-end="url(#arrow)"/>`];
+    return [
+      `<line x1="${a.x + BOX_W}" y1="${a.y + BOX_H / 2}" x2="${b.x}" y2="${b.y + BOX_H / 2}" stroke="#8894a8" stroke-width="1" marker-end="url(#arrow)"/>`,
+    ];
   });
   const boxes = chain.nodes.map((n) => {
     const p = place.get(n.id) ?? { x: 0, y: 0 };
-    const fill = n.depth === 0 ? '#fde7c4' : n.type.includes('hold') ? '#f8d0d0' : n.type.includes('~') ? '#eef1f6' : '#dcebfa';
-    const title = [n.id, `block ${n.block} tx ${n.tx} ${n.txId}`, n.fn ?? '', ...n.facts, ...(n.asOfLink ? [`as of block ${n.asOfLink.block} tx ${n.asOfLink.tx}: ${n.asOfLink.facts.join('; ')}`] : [])].join('\n');
+    const fill =
+      n.depth === 0
+        ? '#fde7c4'
+        : n.type.includes('hold')
+          ? '#f8d0d0'
+          : n.type.includes('~')
+            ? '#eef1f6'
+            : '#dcebfa';
+    const title = [
+      n.id,
+      `block ${n.block} tx ${n.tx} ${n.txId}`,
+      n.fn ?? '',
+      ...n.facts,
+      ...(n.asOfLink
+        ? [`as of block ${n.asOfLink.block} tx ${n.asOfLink.tx}: ${n.asOfLink.facts.join('; ')}`]
+        : []),
+    ].join('\n');
     return [
       `<g><title>${esc(title)}</title>`,
       `<rect x="${p.x}" y="${p.y}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="${fill}" stroke="#56627a"/>`,

@@ -1,7 +1,9 @@
 /** Fields whose values an auditor reads first: states, outcomes, classes and the reasons given. */
-const FACT_FIELD = /^(status|state|outcome|aggregate|verdict|trusted|releasable|traceabilityClass|traceability|class|qualificationStatus|stage|kind|basis|decision|result|reason|message|code|meaning)$/;
+const FACT_FIELD =
+  /^(status|state|outcome|aggregate|verdict|trusted|releasable|traceabilityClass|traceability|class|qualificationStatus|stage|kind|basis|decision|result|reason|message|code|meaning)$/;
 /** Fields that name other records. */
-const ID_FIELD = /(Id|Ids|Ref|Refs)$|^(inputs|outputs|reports|runs|instruments|calibrations|verifications|holds|crms|lots)$/;
+const ID_FIELD =
+  /(Id|Ids|Ref|Refs)$|^(inputs|outputs|reports|runs|instruments|calibrations|verifications|holds|crms|lots)$/;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -25,7 +27,9 @@ function walk(v: Json, path: string, depth: number, out: string[]): void {
   }
   if (typeof v !== 'object') return;
   if (typeof v.meaning === 'string' && typeof v.printedName === 'string') {
-    out.push(`signature: ${v.meaning} by ${v.printedName}${typeof v.role === 'string' ? ` (${v.role})` : ''}${typeof v.mspId === 'string' ? ` of ${v.mspId}` : ''}${typeof v.signedAt === 'string' ? ` at ${v.signedAt}` : ''}`);
+    out.push(
+      `signature: ${v.meaning} by ${v.printedName}${typeof v.role === 'string' ? ` (${v.role})` : ''}${typeof v.mspId === 'string' ? ` of ${v.mspId}` : ''}${typeof v.signedAt === 'string' ? ` at ${v.signedAt}` : ''}`,
+    );
     return;
   }
   if (typeof v.code === 'string' && typeof v.message === 'string') {
@@ -34,7 +38,8 @@ function walk(v: Json, path: string, depth: number, out: string[]): void {
   }
   for (const [k, x] of Object.entries(v)) {
     const here = path ? `${path}.${k}` : k;
-    if (FACT_FIELD.test(k) && (typeof x === 'string' || typeof x === 'boolean' || typeof x === 'number')) out.push(`${here}: ${String(x)}`);
+    if (FACT_FIELD.test(k) && (typeof x === 'string' || typeof x === 'boolean' || typeof x === 'number'))
+      out.push(`${here}: ${String(x)}`);
     else if (typeof x === 'object') walk(x, here, depth + 1, out);
   }
 }

@@ -52,7 +52,8 @@ export interface ReplayOutcome {
 export async function replayLedger(opts: ReplayOptions): Promise<ReplayOutcome> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const resumed = opts.checkpoint && existsSync(opts.checkpoint) ? loadCheckpoint(opts.checkpoint) : undefined;
+  const resumed =
+    opts.checkpoint && existsSync(opts.checkpoint) ? loadCheckpoint(opts.checkpoint) : undefined;
   const state = resumed ?? emptyReplayState();
   const from = state.nextBlock;
   const txsBefore = state.txs.length;
@@ -70,7 +71,12 @@ export async function replayLedger(opts: ReplayOptions): Promise<ReplayOutcome> 
     let at = 0;
     for (const p of prepared) {
       if (!p) {
-        state.anomalies.push({ block: state.nextBlock, check: 'block-format', detail: 'bytes are not a block with a header', severity: 'error' });
+        state.anomalies.push({
+          block: state.nextBlock,
+          check: 'block-format',
+          detail: 'bytes are not a block with a header',
+          severity: 'error',
+        });
         state.nextBlock++;
         continue;
       }

@@ -39,9 +39,18 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
     const ns = o.namespace ?? 'provenance';
-    const comparison = o.compare ? await compareWithPeer(o.compare.connection, outcome.state, ns, o.compare.sample) : undefined;
+    const comparison = o.compare
+      ? await compareWithPeer(o.compare.connection, outcome.state, ns, o.compare.sample)
+      : undefined;
     const evidence = o.lot ? buildEvidence(outcome.state.world, ns, o.lot, outcome.state.txs) : undefined;
-    return buildReport({ source: o.source.description, outcome, workers: pool.workers, genesisTrusted: o.genesisHash !== undefined, ...(comparison ? { comparison } : {}), ...(evidence ? { evidence } : {}) });
+    return buildReport({
+      source: o.source.description,
+      outcome,
+      workers: pool.workers,
+      genesisTrusted: o.genesisHash !== undefined,
+      ...(comparison ? { comparison } : {}),
+      ...(evidence ? { evidence } : {}),
+    });
   } finally {
     await pool.close();
   }

@@ -32,9 +32,21 @@ export interface CommandGroup {
 }
 
 // The CLI reads inputs from JSON, so the typed specs are widened here; the model parsers still check them.
-function e<I, R>(name: string, typed: TransactionSpec<I, R>, description: string, idField?: string, view?: View): CommandEntry {
+function e<I, R>(
+  name: string,
+  typed: TransactionSpec<I, R>,
+  description: string,
+  idField?: string,
+  view?: View,
+): CommandEntry {
   const spec = typed as unknown as TransactionSpec<unknown, unknown>;
-  return { name, spec, description, ...(idField ? { idField } : {}), ...(view ? { view: view as (value: unknown) => string } : {}) };
+  return {
+    name,
+    spec,
+    description,
+    ...(idField ? { idField } : {}),
+    ...(view ? { view: view as (value: unknown) => string } : {}),
+  };
 }
 const v = LAB_VIEWS;
 
@@ -62,7 +74,11 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'policy',
     description: 'the versioned policy document',
-    commands: [e('get', P.get, 'show the policy in force'), e('history', P.history, 'list every version'), e('amend', P.amend, 'adopt a new version')],
+    commands: [
+      e('get', P.get, 'show the policy in force'),
+      e('history', P.history, 'list every version'),
+      e('amend', P.amend, 'adopt a new version'),
+    ],
   },
   {
     name: 'product',
@@ -86,7 +102,13 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
       e('suspend', I.suspend, 'suspend an instrument', undefined, v.instrument),
       e('retire', I.retire, 'retire an instrument', undefined, v.instrument),
       e('get', I.get, 'show one instrument', 'instrumentId', v.instrument),
-      e('state-at', I.stateAt, "an instrument's qualification state at an instant (--set at=...)", 'instrumentId', v.stateAt),
+      e(
+        'state-at',
+        I.stateAt,
+        "an instrument's qualification state at an instant (--set at=...)",
+        'instrumentId',
+        v.stateAt,
+      ),
     ],
   },
   {
@@ -94,7 +116,13 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     description: 'reference materials (CRMs) and calibrations',
     commands: [
       e('crm-register', C.registerCrm, 'register a certified reference material', undefined, v.crm),
-      e('crm-revoke', C.revokeCrm, "revoke a CRM's certificate (suspends instruments, holds lots)", undefined, v.consequences),
+      e(
+        'crm-revoke',
+        C.revokeCrm,
+        "revoke a CRM's certificate (suspends instruments, holds lots)",
+        undefined,
+        v.consequences,
+      ),
       e('crm-expire', C.recordCrmExpiry, 'record that a CRM has expired', 'crmId', v.consequences),
       e('crm-get', C.getCrm, 'show one CRM', 'crmId', v.crm),
       e('record', C.record, 'record a calibration (traceability class computed)', undefined, v.calibration),
@@ -104,18 +132,33 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'run',
     description: 'analytical runs',
-    commands: [e('record', RU.record, 'record a run with its raw-data hashes', undefined, v.run), e('get', RU.get, 'show one run', 'runId', v.run)],
+    commands: [
+      e('record', RU.record, 'record a run with its raw-data hashes', undefined, v.run),
+      e('get', RU.get, 'show one run', 'runId', v.run),
+    ],
   },
   {
     name: 'report',
     description: 'test reports, method validations and recognition',
     commands: [
-      e('method-validation', R.recordMethodValidation, 'record a method validation', undefined, v.methodValidation),
+      e(
+        'method-validation',
+        R.recordMethodValidation,
+        'record a method validation',
+        undefined,
+        v.methodValidation,
+      ),
       e('create', R.create, 'create a DRAFT report (or an amendment)', undefined, v.report),
       e('submit', R.submit, 'DRAFT → SUBMITTED', 'reportId', v.report),
       e('sign', R.sign, "SUBMITTED → SIGNED (the author's signature)", 'reportId', v.report),
       e('review', R.review, 'SIGNED → REVIEWED', 'reportId', v.report),
-      e('approve', R.approve, 'REVIEWED → APPROVED, then VERIFIED when every check holds', 'reportId', v.report),
+      e(
+        'approve',
+        R.approve,
+        'REVIEWED → APPROVED, then VERIFIED when every check holds',
+        'reportId',
+        v.report,
+      ),
       e('verify', R.verify, 're-run the automatic checks of an APPROVED report', 'reportId', v.report),
       e('revoke', R.revoke, 'revoke a report', undefined, v.report),
       e('suspend-recognition', R.suspendRecognition, "suspend a lab's recognitions", undefined, v.suspended),
@@ -165,6 +208,10 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   {
     name: 'verdict',
     description: 'verdicts and supplier badges',
-    commands: [e('get', VD.get, 'the verdict on a lot', 'lotId'), e('assess-badge', VD.assessBadge, "assess a supplier's badge"), e('badge', VD.badge, "show a supplier's badge")],
+    commands: [
+      e('get', VD.get, 'the verdict on a lot', 'lotId'),
+      e('assess-badge', VD.assessBadge, "assess a supplier's badge"),
+      e('badge', VD.badge, "show a supplier's badge"),
+    ],
   },
 ];

@@ -31,7 +31,8 @@ export function newCliContext(opts: GlobalOptions, stdout?: (s: string) => void)
     client: () => {
       if (client) return client;
       const identity = opts.as ?? process.env.ALLIANCE_AS;
-      if (!identity) throw new UsageError('say who acts: --as org/user (e.g. --as supplier/User1), or set ALLIANCE_AS');
+      if (!identity)
+        throw new UsageError('say who acts: --as org/user (e.g. --as supplier/User1), or set ALLIANCE_AS');
       client = connectAllianceClient({ profile: profilePath, identity });
       return client;
     },

@@ -14,7 +14,11 @@ export class UsageError extends Error {
 }
 
 // Config updates the channel refuses (policy, orderer, stale read set) exit like chaincode refusals.
-const ADMIN_REFUSALS: readonly AdminErrorCode[] = ['POLICY_NOT_SATISFIED', 'BROADCAST_REFUSED', 'UPDATE_STALE'];
+const ADMIN_REFUSALS: readonly AdminErrorCode[] = [
+  'POLICY_NOT_SATISFIED',
+  'BROADCAST_REFUSED',
+  'UPDATE_STALE',
+];
 
 /** A verification that could not succeed (the transaction is not on the ledger, ...): exit code 4. */
 export class VerificationFailedError extends Error {
@@ -32,7 +36,12 @@ export class VerificationFailedError extends Error {
 export function exitCodeOf(err: unknown): number {
   if (isChaincodeError(err)) return EXIT.REFUSED;
   if (err instanceof VerificationFailedError) return EXIT.VERIFICATION_FAILED;
-  if (isAdminError(err)) return ADMIN_REFUSALS.includes(err.code) ? EXIT.REFUSED : err.code === 'CONFIG_BLOCK_TIMEOUT' ? EXIT.FABRIC : EXIT.USAGE;
+  if (isAdminError(err))
+    return ADMIN_REFUSALS.includes(err.code)
+      ? EXIT.REFUSED
+      : err.code === 'CONFIG_BLOCK_TIMEOUT'
+        ? EXIT.FABRIC
+        : EXIT.USAGE;
   if (isFabricStageError(err)) return EXIT.FABRIC;
   if (isConfigurationError(err) || err instanceof UsageError) return EXIT.USAGE;
   return EXIT.FABRIC;

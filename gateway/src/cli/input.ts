@@ -17,7 +17,11 @@ export interface InputOptions {
  * @param id - that positional id
  * @throws {@link UsageError} when the file or JSON cannot be read
  */
-export function readInput(opts: InputOptions, idField?: string, id?: string): Record<string, unknown> | undefined {
+export function readInput(
+  opts: InputOptions,
+  idField?: string,
+  id?: string,
+): Record<string, unknown> | undefined {
   let input: Record<string, unknown> | undefined;
   if (opts.input) input = { ...asObject(parseJson(readSource(opts.input), opts.input)) };
   if (opts.data) input = { ...input, ...asObject(parseJson(opts.data, '--data')) };
@@ -47,7 +51,8 @@ function parseJson(text: string, where: string): unknown {
 }
 
 function asObject(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UsageError('the input must be a JSON object');
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new UsageError('the input must be a JSON object');
   return v as Record<string, unknown>;
 }
 
@@ -64,5 +69,12 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): Re
   if (!head) throw new UsageError(`--set key "${path}" is empty`);
   if (rest.length === 0) return { ...obj, [head]: value };
   const inner = obj[head];
-  return { ...obj, [head]: setPath(typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : {}, rest.join('.'), value) };
+  return {
+    ...obj,
+    [head]: setPath(
+      typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : {},
+      rest.join('.'),
+      value,
+    ),
+  };
 }

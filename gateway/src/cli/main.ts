@@ -22,7 +22,10 @@ export interface CliRun {
  * Runs the `alliance` CLI on an argument vector (without `node` and the script path).
  * Every error ends as one clear message on stderr and an exit code, never a stack trace.
  */
-export async function runCli(argv: readonly string[], io: { stdout?: (s: string) => void; stderr?: (s: string) => void } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  io: { stdout?: (s: string) => void; stderr?: (s: string) => void } = {},
+): Promise<CliRun> {
   const stderr = io.stderr ?? ((s: string) => process.stderr.write(s));
   let ctx: CliContext | undefined;
   let exitCode: number = EXIT.OK;

@@ -16,7 +16,10 @@ export function toJson(value: unknown): string {
 }
 
 /** A printer writing to stdout. */
-export function newPrinter(json: boolean, write: (s: string) => void = (s) => process.stdout.write(s)): Printer {
+export function newPrinter(
+  json: boolean,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): Printer {
   return {
     json,
     result: (value) => {
@@ -29,8 +32,15 @@ export function newPrinter(json: boolean, write: (s: string) => void = (s) => pr
 }
 
 /** Summary lines of a committed transaction. */
-export function committedLines(c: { txId: string; blockNumber: bigint; attempts: number; events: DomainEvent[] }): string[] {
-  const lines = [`committed tx ${c.txId} in block ${c.blockNumber}${c.attempts > 1 ? ` (after ${c.attempts} attempts)` : ''}`];
+export function committedLines(c: {
+  txId: string;
+  blockNumber: bigint;
+  attempts: number;
+  events: DomainEvent[];
+}): string[] {
+  const lines = [
+    `committed tx ${c.txId} in block ${c.blockNumber}${c.attempts > 1 ? ` (after ${c.attempts} attempts)` : ''}`,
+  ];
   for (const e of c.events) lines.push(`  event ${e.type} ${e.subject.kind} ${e.subject.id} (${e.id})`);
   return lines;
 }
@@ -38,7 +48,10 @@ export function committedLines(c: { txId: string; blockNumber: bigint; attempts:
 /** A readable rendering: arrays of records as tables, records as key/value lines. */
 export function readable(value: unknown): string {
   if (value === undefined || value === null) return '(nothing)';
-  if (Array.isArray(value)) return value.every(isRecord) && value.length > 0 ? table(value) : value.map((v) => `- ${scalar(v)}`).join('\n') || '(none)';
+  if (Array.isArray(value))
+    return value.every(isRecord) && value.length > 0
+      ? table(value)
+      : value.map((v) => `- ${scalar(v)}`).join('\n') || '(none)';
   if (isRecord(value)) {
     const width = Math.max(...Object.keys(value).map((k) => k.length));
     return Object.entries(value)
@@ -53,12 +66,21 @@ export function table(rows: Record<string, unknown>[]): string {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))].slice(0, 8);
   const cells = rows.map((r) => cols.map((c) => truncate(scalar(r[c]), 40)));
   const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)));
-  const fmt = (row: string[]): string => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const fmt = (row: string[]): string =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [fmt(cols), fmt(widths.map((w) => '-'.repeat(w))), ...cells.map(fmt)].join('\n');
 }
 
 /** A lineage tree with box-drawing branches. */
-export function tree(node: { id: string; via?: string; children: readonly unknown[] }, prefix = '', last = true, root = true): string {
+export function tree(
+  node: { id: string; via?: string; children: readonly unknown[] },
+  prefix = '',
+  last = true,
+  root = true,
+): string {
   const label = `${node.id}${node.via ? `  (via ${node.via})` : ''}`;
   const head = root ? label : `${prefix}${last ? '└─ ' : '├─ '}${label}`;
   const childPrefix = root ? '' : `${prefix}${last ? '   ' : '│  '}`;

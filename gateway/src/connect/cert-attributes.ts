@@ -22,15 +22,23 @@ export function readCertificateAttributes(certificatePem: string): Readonly<Reco
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new ConfigurationError('ROLE_ATTRIBUTE_INVALID', `certificate attribute extension is not JSON: ${text.slice(0, 80)}`, { cause });
+    throw new ConfigurationError(
+      'ROLE_ATTRIBUTE_INVALID',
+      `certificate attribute extension is not JSON: ${text.slice(0, 80)}`,
+      { cause },
+    );
   }
   const attrs = (parsed as { attrs?: unknown } | null)?.attrs;
   if (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs)) {
-    throw new ConfigurationError('ROLE_ATTRIBUTE_INVALID', 'certificate attribute extension has no "attrs" object');
+    throw new ConfigurationError(
+      'ROLE_ATTRIBUTE_INVALID',
+      'certificate attribute extension has no "attrs" object',
+    );
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(attrs)) {
-    if (typeof v !== 'string') throw new ConfigurationError('ROLE_ATTRIBUTE_INVALID', `certificate attribute ${k} is not a string`);
+    if (typeof v !== 'string')
+      throw new ConfigurationError('ROLE_ATTRIBUTE_INVALID', `certificate attribute ${k} is not a string`);
     out[k] = v;
   }
   return out;

@@ -59,28 +59,42 @@ export interface AllianceConnection extends Disposable {
  * @throws {@link ConfigurationError} on a bad profile, identity or peer setting (nothing is dialled)
  */
 export function connectAlliance(options: Readonly<AllianceConnectOptions>): AllianceConnection {
-  const profile = typeof options.profile === 'string' || (options.profile === undefined && typeof options.identity === 'string')
-    ? loadProfile(options.profile)
-    : options.profile;
-  const identity = typeof options.identity === 'string' ? loadProfileIdentity(requireProfile(profile), options.identity) : options.identity;
+  const profile =
+    typeof options.profile === 'string' ||
+    (options.profile === undefined && typeof options.identity === 'string')
+      ? loadProfile(options.profile)
+      : options.profile;
+  const identity =
+    typeof options.identity === 'string'
+      ? loadProfileIdentity(requireProfile(profile), options.identity)
+      : options.identity;
   const peer = options.peer ?? peerOf(requireProfile(profile), identity);
   const channel = options.channel ?? profile?.channel;
   const chaincode = options.chaincode ?? profile?.chaincode;
-  if (!channel || !chaincode) throw new ConfigurationError('PROFILE_INVALID', 'channel and chaincode names are required without a profile');
+  if (!channel || !chaincode)
+    throw new ConfigurationError(
+      'PROFILE_INVALID',
+      'channel and chaincode names are required without a profile',
+    );
   const timeouts: CallTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const client = newPeerClient(peer);
   return new AllianceConnectionImpl({ client, identity, channel, chaincode, timeouts, profile });
 }
 
 function requireProfile(profile: NetworkProfile | undefined): NetworkProfile {
-  if (!profile) throw new ConfigurationError('PROFILE_NOT_FOUND', 'a connection profile is needed to find identities and peers by name');
+  if (!profile)
+    throw new ConfigurationError(
+      'PROFILE_NOT_FOUND',
+      'a connection profile is needed to find identities and peers by name',
+    );
   return profile;
 }
 
 function peerOf(profile: NetworkProfile, identity: LoadedIdentity): PeerEndpoint {
   if (identity.org) return findOrg(profile, identity.org).peer;
   const org = Object.values(profile.orgs).find((o) => o.mspId === identity.mspId);
-  if (!org) throw new ConfigurationError('MSP_MISMATCH', `no org with MSP ID ${identity.mspId} in the profile`);
+  if (!org)
+    throw new ConfigurationError('MSP_MISMATCH', `no org with MSP ID ${identity.mspId} in the profile`);
   return org.peer;
 }
 
@@ -96,7 +110,16 @@ class AllianceConnectionImpl implements AllianceConnection {
   readonly #tracked = new Set<Closeable>();
   #closed = false;
 
-  constructor(o: Readonly<{ client: grpc.Client; identity: LoadedIdentity; channel: string; chaincode: string; timeouts: CallTimeouts; profile: NetworkProfile | undefined }>) {
+  constructor(
+    o: Readonly<{
+      client: grpc.Client;
+      identity: LoadedIdentity;
+      channel: string;
+      chaincode: string;
+      timeouts: CallTimeouts;
+      profile: NetworkProfile | undefined;
+    }>,
+  ) {
     this.identity = o.identity;
     this.channel = o.channel;
     this.chaincode = o.chaincode;

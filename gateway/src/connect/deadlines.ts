@@ -13,7 +13,12 @@ export interface CallTimeouts {
 }
 
 /** Defaults generous enough for a busy network, short enough that nothing hangs. */
-export const DEFAULT_TIMEOUTS: CallTimeouts = { evaluateMs: 10_000, endorseMs: 15_000, submitMs: 5_000, commitStatusMs: 60_000 };
+export const DEFAULT_TIMEOUTS: CallTimeouts = {
+  evaluateMs: 10_000,
+  endorseMs: 15_000,
+  submitMs: 5_000,
+  commitStatusMs: 60_000,
+};
 
 /** Turns a time limit into per-call options computed at call time (a deadline is an instant, not a duration). */
 export function deadlineIn(ms: number): () => CallOptions {

@@ -39,26 +39,45 @@ export interface IdentityFiles {
  * Builds an identity from PEM text and checks it.
  * @throws {@link ConfigurationError} `IDENTITY_UNREADABLE`, `KEY_CERT_MISMATCH`, `ROLE_ATTRIBUTE_INVALID`
  */
-export function identityFromPem(opts: { mspId: string; certificatePem: string; privateKeyPem: string; org?: string; user?: string }): LoadedIdentity {
-  if (!opts.mspId.trim()) throw new ConfigurationError('MSP_MISMATCH', 'an MSP ID is required for the identity');
+export function identityFromPem(opts: {
+  mspId: string;
+  certificatePem: string;
+  privateKeyPem: string;
+  org?: string;
+  user?: string;
+}): LoadedIdentity {
+  if (!opts.mspId.trim())
+    throw new ConfigurationError('MSP_MISMATCH', 'an MSP ID is required for the identity');
   const label = opts.org && opts.user ? `${opts.org}/${opts.user}` : opts.mspId;
   let certificate: X509Certificate;
   let privateKey: KeyObject;
   try {
     certificate = new X509Certificate(opts.certificatePem);
   } catch (cause) {
-    throw new ConfigurationError('IDENTITY_UNREADABLE', `certificate of ${label} is not a PEM X.509 certificate`, { cause });
+    throw new ConfigurationError(
+      'IDENTITY_UNREADABLE',
+      `certificate of ${label} is not a PEM X.509 certificate`,
+      { cause },
+    );
   }
   try {
     privateKey = createPrivateKey(opts.privateKeyPem);
   } catch (cause) {
-    throw new ConfigurationError('IDENTITY_UNREADABLE', `private key of ${label} is not a PEM private key`, { cause });
+    throw new ConfigurationError('IDENTITY_UNREADABLE', `private key of ${label} is not a PEM private key`, {
+      cause,
+    });
   }
   if (!certificate.checkPrivateKey(privateKey)) {
-    throw new ConfigurationError('KEY_CERT_MISMATCH', `private key of ${label} does not belong to its certificate (${certificate.subject.replace(/\n/g, ', ')})`);
+    throw new ConfigurationError(
+      'KEY_CERT_MISMATCH',
+      `private key of ${label} does not belong to its certificate (${certificate.subject.replace(/\n/g, ', ')})`,
+    );
   }
   if (Date.parse(certificate.validTo) < Date.now()) {
-    throw new ConfigurationError('IDENTITY_EXPIRED', `certificate of ${label} expired on ${certificate.validTo}`);
+    throw new ConfigurationError(
+      'IDENTITY_EXPIRED',
+      `certificate of ${label} expired on ${certificate.validTo}`,
+    );
   }
   const attributes = readCertificateAttributes(opts.certificatePem);
   return {
@@ -93,7 +112,11 @@ export function loadIdentityFiles(files: IdentityFiles & { org?: string; user?: 
  */
 export function parseIdentityName(name: string): { org: string; user: string } {
   const m = /^([^/\s]+)\/([^/\s]+)$/.exec(name);
-  if (!m?.[1] || !m[2]) throw new ConfigurationError('IDENTITY_NOT_FOUND', `identity "${name}" must be written org/user, e.g. supplier/User1`);
+  if (!m?.[1] || !m[2])
+    throw new ConfigurationError(
+      'IDENTITY_NOT_FOUND',
+      `identity "${name}" must be written org/user, e.g. supplier/User1`,
+    );
   return { org: m[1], user: m[2] };
 }
 
@@ -103,7 +126,11 @@ export function parseIdentityName(name: string): { org: string; user: string } {
  */
 export function findOrg(profile: NetworkProfile, org: string): OrgProfile {
   const found = profile.orgs[org];
-  if (!found) throw new ConfigurationError('ORG_NOT_FOUND', `org "${org}" is not in the profile (known: ${Object.keys(profile.orgs).join(', ')})`);
+  if (!found)
+    throw new ConfigurationError(
+      'ORG_NOT_FOUND',
+      `org "${org}" is not in the profile (known: ${Object.keys(profile.orgs).join(', ')})`,
+    );
   return found;
 }
 
@@ -116,12 +143,24 @@ export function loadProfileIdentity(profile: NetworkProfile, name: string): Load
   const orgProfile = findOrg(profile, org);
   const files = orgProfile.identities[user];
   if (!files) {
-    throw new ConfigurationError('IDENTITY_NOT_FOUND', `user "${user}" is not in org "${org}" (known: ${Object.keys(orgProfile.identities).join(', ')})`);
+    throw new ConfigurationError(
+      'IDENTITY_NOT_FOUND',
+      `user "${user}" is not in org "${org}" (known: ${Object.keys(orgProfile.identities).join(', ')})`,
+    );
   }
-  const identity = loadIdentityFiles({ mspId: orgProfile.mspId, certFile: files.certFile, keyFile: files.keyFile, org, user });
+  const identity = loadIdentityFiles({
+    mspId: orgProfile.mspId,
+    certFile: files.certFile,
+    keyFile: files.keyFile,
+    org,
+    user,
+  });
   const declared = files.roles;
   if (identity.role !== undefined && declared.length > 0 && !declared.includes(identity.role)) {
-    throw new ConfigurationError('ROLE_ATTRIBUTE_INVALID', `${name}: certificate role "${identity.role}" is not among the profile's roles (${declared.join(', ')})`);
+    throw new ConfigurationError(
+      'ROLE_ATTRIBUTE_INVALID',
+      `${name}: certificate role "${identity.role}" is not among the profile's roles (${declared.join(', ')})`,
+    );
   }
   return identity;
 }
@@ -138,7 +177,9 @@ function readPem(path: string, what: string): string {
 }
 
 function firstFile(dir: string): string {
-  const name = readdirSync(dir).filter((f) => !f.startsWith('.')).sort()[0];
+  const name = readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort()[0];
   if (!name) throw new ConfigurationError('IDENTITY_NOT_FOUND', `folder ${dir} is empty`);
   return join(dir, name);
 }

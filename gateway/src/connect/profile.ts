@@ -28,8 +28,15 @@ const profileSchema = z.object({
   runtime: z.string().default('embedded'),
   channel: z.string().min(1),
   chaincode: z.string().min(1),
-  orderer: z.object({ mspId: z.string().min(1), endpoint, tlsCaFile: z.string().min(1), tlsHostName: z.string().min(1) }),
-  orgs: z.record(z.string(), orgSchema).refine((orgs) => Object.keys(orgs).length > 0, 'needs at least one org'),
+  orderer: z.object({
+    mspId: z.string().min(1),
+    endpoint,
+    tlsCaFile: z.string().min(1),
+    tlsHostName: z.string().min(1),
+  }),
+  orgs: z
+    .record(z.string(), orgSchema)
+    .refine((orgs) => Object.keys(orgs).length > 0, 'needs at least one org'),
 });
 
 /** The connection profile (`.alliance/network.json`), validated; file paths are absolute. */
@@ -94,7 +101,10 @@ function absolutise(p: NetworkProfile, baseDir: string): NetworkProfile {
         ...org,
         peer: { ...org.peer, tlsCaFile: abs(org.peer.tlsCaFile) },
         identities: Object.fromEntries(
-          Object.entries(org.identities).map(([u, id]) => [u, { ...id, certFile: abs(id.certFile), keyFile: abs(id.keyFile) }]),
+          Object.entries(org.identities).map(([u, id]) => [
+            u,
+            { ...id, certFile: abs(id.certFile), keyFile: abs(id.keyFile) },
+          ]),
         ),
       },
     ]),

@@ -41,7 +41,9 @@ export interface AllianceClient extends Disposable {
  * const { txId, blockNumber, result } = await client.lots.register({ ... });
  * ```
  */
-export function connectAllianceClient(options: Readonly<AllianceConnectOptions & { retry?: RetryPolicy }>): AllianceClient {
+export function connectAllianceClient(
+  options: Readonly<AllianceConnectOptions & { retry?: RetryPolicy }>,
+): AllianceClient {
   const connection = connectAlliance(options);
   return allianceClientOver(connection, newTypedInvoker(connection, options.retry));
 }

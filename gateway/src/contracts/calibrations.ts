@@ -20,12 +20,37 @@ export interface CrmConsequences {
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const CALIBRATIONS_TRANSACTIONS = {
-  registerCrm: transaction<InputOf<typeof parseRegisterCrmInput>, CrmRecord>('calibrations', 'RegisterCrm', 'submit', parseRegisterCrmInput),
-  revokeCrm: transaction<InputOf<typeof parseRevokeCrmInput>, CrmConsequences>('calibrations', 'RevokeCrm', 'submit', parseRevokeCrmInput),
-  recordCrmExpiry: transaction<CrmRef, CrmConsequences>('calibrations', 'RecordCrmExpiry', 'submit', parseCrmRefInput),
-  record: transaction<InputOf<typeof parseRecordCalibrationInput>, CalibrationRecord>('calibrations', 'RecordCalibration', 'submit', parseRecordCalibrationInput),
+  registerCrm: transaction<InputOf<typeof parseRegisterCrmInput>, CrmRecord>(
+    'calibrations',
+    'RegisterCrm',
+    'submit',
+    parseRegisterCrmInput,
+  ),
+  revokeCrm: transaction<InputOf<typeof parseRevokeCrmInput>, CrmConsequences>(
+    'calibrations',
+    'RevokeCrm',
+    'submit',
+    parseRevokeCrmInput,
+  ),
+  recordCrmExpiry: transaction<CrmRef, CrmConsequences>(
+    'calibrations',
+    'RecordCrmExpiry',
+    'submit',
+    parseCrmRefInput,
+  ),
+  record: transaction<InputOf<typeof parseRecordCalibrationInput>, CalibrationRecord>(
+    'calibrations',
+    'RecordCalibration',
+    'submit',
+    parseRecordCalibrationInput,
+  ),
   getCrm: transaction<CrmRef, CrmRecord>('calibrations', 'GetCrm', 'evaluate', parseCrmRefInput),
-  get: transaction<InputOf<typeof parseCalibrationRefInput>, CalibrationRecord>('calibrations', 'GetCalibration', 'evaluate', parseCalibrationRefInput),
+  get: transaction<InputOf<typeof parseCalibrationRefInput>, CalibrationRecord>(
+    'calibrations',
+    'GetCalibration',
+    'evaluate',
+    parseCalibrationRefInput,
+  ),
 } as const;
 
 /** The `calibrations` contract: certified reference materials and the calibrations made against them. */

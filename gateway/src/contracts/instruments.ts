@@ -1,4 +1,10 @@
-import type { DailyCheckRecord, InstrumentRecord, MaintenanceRecord, QualificationState, QualificationStatus } from '@alliance/chaincode/model/lab/instrument';
+import type {
+  DailyCheckRecord,
+  InstrumentRecord,
+  MaintenanceRecord,
+  QualificationState,
+  QualificationStatus,
+} from '@alliance/chaincode/model/lab/instrument';
 import {
   parseChangeConfigurationInput,
   parseInstrumentReasonInput,
@@ -34,15 +40,60 @@ export interface InstrumentStateAt {
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const INSTRUMENTS_TRANSACTIONS = {
-  register: transaction<SchemaInput<typeof registerInstrumentInput>, InstrumentRecord>('instruments', 'RegisterInstrument', 'submit', parseRegisterInstrumentInput),
-  qualify: transaction<InputOf<typeof parseRecordQualificationInput>, QualificationOutcome>('instruments', 'RecordQualification', 'submit', parseRecordQualificationInput),
-  maintain: transaction<SchemaInput<typeof recordMaintenanceInput>, MaintenanceRecord>('instruments', 'RecordMaintenance', 'submit', parseRecordMaintenanceInput),
-  changeConfiguration: transaction<InputOf<typeof parseChangeConfigurationInput>, InstrumentRecord>('instruments', 'ChangeConfiguration', 'submit', parseChangeConfigurationInput),
-  dailyCheck: transaction<InputOf<typeof parseRecordDailyCheckInput>, DailyCheckRecord>('instruments', 'RecordDailyCheck', 'submit', parseRecordDailyCheckInput),
-  suspend: transaction<Reason, InstrumentRecord>('instruments', 'SuspendInstrument', 'submit', parseInstrumentReasonInput),
-  retire: transaction<Reason, InstrumentRecord>('instruments', 'RetireInstrument', 'submit', parseInstrumentReasonInput),
-  get: transaction<Ref, InstrumentRecord>('instruments', 'GetInstrument', 'evaluate', parseInstrumentRefInput),
-  stateAt: transaction<InputOf<typeof parseInstrumentStateAtInput>, InstrumentStateAt>('instruments', 'InstrumentStateAt', 'evaluate', parseInstrumentStateAtInput),
+  register: transaction<SchemaInput<typeof registerInstrumentInput>, InstrumentRecord>(
+    'instruments',
+    'RegisterInstrument',
+    'submit',
+    parseRegisterInstrumentInput,
+  ),
+  qualify: transaction<InputOf<typeof parseRecordQualificationInput>, QualificationOutcome>(
+    'instruments',
+    'RecordQualification',
+    'submit',
+    parseRecordQualificationInput,
+  ),
+  maintain: transaction<SchemaInput<typeof recordMaintenanceInput>, MaintenanceRecord>(
+    'instruments',
+    'RecordMaintenance',
+    'submit',
+    parseRecordMaintenanceInput,
+  ),
+  changeConfiguration: transaction<InputOf<typeof parseChangeConfigurationInput>, InstrumentRecord>(
+    'instruments',
+    'ChangeConfiguration',
+    'submit',
+    parseChangeConfigurationInput,
+  ),
+  dailyCheck: transaction<InputOf<typeof parseRecordDailyCheckInput>, DailyCheckRecord>(
+    'instruments',
+    'RecordDailyCheck',
+    'submit',
+    parseRecordDailyCheckInput,
+  ),
+  suspend: transaction<Reason, InstrumentRecord>(
+    'instruments',
+    'SuspendInstrument',
+    'submit',
+    parseInstrumentReasonInput,
+  ),
+  retire: transaction<Reason, InstrumentRecord>(
+    'instruments',
+    'RetireInstrument',
+    'submit',
+    parseInstrumentReasonInput,
+  ),
+  get: transaction<Ref, InstrumentRecord>(
+    'instruments',
+    'GetInstrument',
+    'evaluate',
+    parseInstrumentRefInput,
+  ),
+  stateAt: transaction<InputOf<typeof parseInstrumentStateAtInput>, InstrumentStateAt>(
+    'instruments',
+    'InstrumentStateAt',
+    'evaluate',
+    parseInstrumentStateAtInput,
+  ),
 } as const;
 
 /** The `instruments` contract: registration, IQ/OQ/PQ, maintenance, daily checks, suspension and retirement. */
@@ -67,7 +118,9 @@ export class Instruments {
     return this.#invoker.submit(INSTRUMENTS_TRANSACTIONS.maintain, input);
   }
   /** Records a software or firmware change, which suspends the instrument until a new OQ. */
-  changeConfiguration(input: InputOf<typeof parseChangeConfigurationInput>): Promise<Committed<InstrumentRecord>> {
+  changeConfiguration(
+    input: InputOf<typeof parseChangeConfigurationInput>,
+  ): Promise<Committed<InstrumentRecord>> {
     return this.#invoker.submit(INSTRUMENTS_TRANSACTIONS.changeConfiguration, input);
   }
   /** Records a daily performance check (tune or SST); a failed check suspends the instrument. */

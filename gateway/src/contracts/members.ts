@@ -18,19 +18,78 @@ import { transaction, type Committed, type TypedInvoker } from './typed-invoker'
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const MEMBERS_TRANSACTIONS = {
-  bootstrap: transaction<InputOf<typeof parseBootstrapInput>, JsonValue>('members', 'Bootstrap', 'submit', parseBootstrapInput),
-  addMember: transaction<InputOf<typeof parseAddMemberInput>, MemberRecord>('members', 'AddMember', 'submit', parseAddMemberInput),
-  updateRoles: transaction<InputOf<typeof parseUpdateRolesInput>, MemberRecord>('members', 'UpdateRoles', 'submit', parseUpdateRolesInput),
-  suspend: transaction<InputOf<typeof parseMemberStatusInput>, MemberRecord>('members', 'SuspendMember', 'submit', parseMemberStatusInput),
-  reinstate: transaction<InputOf<typeof parseMemberStatusInput>, MemberRecord>('members', 'ReinstateMember', 'submit', parseMemberStatusInput),
-  get: transaction<InputOf<typeof parseMemberRefInput>, MemberRecord>('members', 'GetMember', 'evaluate', parseMemberRefInput),
+  bootstrap: transaction<InputOf<typeof parseBootstrapInput>, JsonValue>(
+    'members',
+    'Bootstrap',
+    'submit',
+    parseBootstrapInput,
+  ),
+  addMember: transaction<InputOf<typeof parseAddMemberInput>, MemberRecord>(
+    'members',
+    'AddMember',
+    'submit',
+    parseAddMemberInput,
+  ),
+  updateRoles: transaction<InputOf<typeof parseUpdateRolesInput>, MemberRecord>(
+    'members',
+    'UpdateRoles',
+    'submit',
+    parseUpdateRolesInput,
+  ),
+  suspend: transaction<InputOf<typeof parseMemberStatusInput>, MemberRecord>(
+    'members',
+    'SuspendMember',
+    'submit',
+    parseMemberStatusInput,
+  ),
+  reinstate: transaction<InputOf<typeof parseMemberStatusInput>, MemberRecord>(
+    'members',
+    'ReinstateMember',
+    'submit',
+    parseMemberStatusInput,
+  ),
+  get: transaction<InputOf<typeof parseMemberRefInput>, MemberRecord>(
+    'members',
+    'GetMember',
+    'evaluate',
+    parseMemberRefInput,
+  ),
   list: transaction<undefined, MemberRecord[]>('members', 'ListMembers', 'evaluate'),
-  recordAccreditation: transaction<InputOf<typeof parseRecordAccreditationInput>, AccreditationRecord>('members', 'RecordAccreditation', 'submit', parseRecordAccreditationInput),
-  setAccreditationStatus: transaction<InputOf<typeof parseSetAccreditationStatusInput>, AccreditationRecord>('members', 'SetAccreditationStatus', 'submit', parseSetAccreditationStatusInput),
-  getAccreditation: transaction<InputOf<typeof parseAccreditationRefInput>, AccreditationRecord>('members', 'GetAccreditation', 'evaluate', parseAccreditationRefInput),
-  listAccreditations: transaction<{ labMspId?: string }, AccreditationRecord[]>('members', 'ListAccreditations', 'evaluate'),
-  recordProficiencyTest: transaction<InputOf<typeof parseRecordProficiencyTestInput>, ProficiencyTestRecord>('members', 'RecordProficiencyTest', 'submit', parseRecordProficiencyTestInput),
-  listProficiencyTests: transaction<InputOf<typeof parseListProficiencyTestsInput>, ProficiencyTestRecord[]>('members', 'ListProficiencyTests', 'evaluate', parseListProficiencyTestsInput),
+  recordAccreditation: transaction<InputOf<typeof parseRecordAccreditationInput>, AccreditationRecord>(
+    'members',
+    'RecordAccreditation',
+    'submit',
+    parseRecordAccreditationInput,
+  ),
+  setAccreditationStatus: transaction<InputOf<typeof parseSetAccreditationStatusInput>, AccreditationRecord>(
+    'members',
+    'SetAccreditationStatus',
+    'submit',
+    parseSetAccreditationStatusInput,
+  ),
+  getAccreditation: transaction<InputOf<typeof parseAccreditationRefInput>, AccreditationRecord>(
+    'members',
+    'GetAccreditation',
+    'evaluate',
+    parseAccreditationRefInput,
+  ),
+  listAccreditations: transaction<{ labMspId?: string }, AccreditationRecord[]>(
+    'members',
+    'ListAccreditations',
+    'evaluate',
+  ),
+  recordProficiencyTest: transaction<InputOf<typeof parseRecordProficiencyTestInput>, ProficiencyTestRecord>(
+    'members',
+    'RecordProficiencyTest',
+    'submit',
+    parseRecordProficiencyTestInput,
+  ),
+  listProficiencyTests: transaction<InputOf<typeof parseListProficiencyTestsInput>, ProficiencyTestRecord[]>(
+    'members',
+    'ListProficiencyTests',
+    'evaluate',
+    parseListProficiencyTestsInput,
+  ),
 } as const;
 
 /** The `members` contract: the registry of member orgs, their accreditations and proficiency tests. */
@@ -71,11 +130,15 @@ export class Members {
     return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.list, undefined);
   }
   /** Records a lab's accreditation (registrar). */
-  recordAccreditation(input: InputOf<typeof parseRecordAccreditationInput>): Promise<Committed<AccreditationRecord>> {
+  recordAccreditation(
+    input: InputOf<typeof parseRecordAccreditationInput>,
+  ): Promise<Committed<AccreditationRecord>> {
     return this.#invoker.submit(MEMBERS_TRANSACTIONS.recordAccreditation, input);
   }
   /** Suspends, withdraws or restores an accreditation. */
-  setAccreditationStatus(input: InputOf<typeof parseSetAccreditationStatusInput>): Promise<Committed<AccreditationRecord>> {
+  setAccreditationStatus(
+    input: InputOf<typeof parseSetAccreditationStatusInput>,
+  ): Promise<Committed<AccreditationRecord>> {
     return this.#invoker.submit(MEMBERS_TRANSACTIONS.setAccreditationStatus, input);
   }
   /** One accreditation. */
@@ -87,11 +150,15 @@ export class Members {
     return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.listAccreditations, input);
   }
   /** Records a proficiency-test result. */
-  recordProficiencyTest(input: InputOf<typeof parseRecordProficiencyTestInput>): Promise<Committed<ProficiencyTestRecord>> {
+  recordProficiencyTest(
+    input: InputOf<typeof parseRecordProficiencyTestInput>,
+  ): Promise<Committed<ProficiencyTestRecord>> {
     return this.#invoker.submit(MEMBERS_TRANSACTIONS.recordProficiencyTest, input);
   }
   /** Proficiency-test results of a lab. */
-  listProficiencyTests(input: InputOf<typeof parseListProficiencyTestsInput>): Promise<ProficiencyTestRecord[]> {
+  listProficiencyTests(
+    input: InputOf<typeof parseListProficiencyTestsInput>,
+  ): Promise<ProficiencyTestRecord[]> {
     return this.#invoker.evaluate(MEMBERS_TRANSACTIONS.listProficiencyTests, input);
   }
 }

@@ -1,11 +1,21 @@
-import { parserFor, policyAmendment, type PolicyAmendment, type PolicyDocument } from '@alliance/chaincode/model';
+import {
+  parserFor,
+  policyAmendment,
+  type PolicyAmendment,
+  type PolicyDocument,
+} from '@alliance/chaincode/model';
 import { transaction, type Committed, type TypedInvoker } from './typed-invoker';
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const POLICY_TRANSACTIONS = {
   get: transaction<{ version?: number }, PolicyDocument>('policy', 'GetPolicy', 'evaluate'),
   history: transaction<undefined, PolicyDocument[]>('policy', 'PolicyHistory', 'evaluate'),
-  amend: transaction<PolicyAmendment, PolicyDocument>('policy', 'AmendPolicy', 'submit', parserFor(policyAmendment)),
+  amend: transaction<PolicyAmendment, PolicyDocument>(
+    'policy',
+    'AmendPolicy',
+    'submit',
+    parserFor(policyAmendment),
+  ),
 } as const;
 
 /** The `policy` contract: the versioned policy document every rule reads its parameters from. */

@@ -10,10 +10,30 @@ import { transaction, type Committed, type TypedInvoker } from './typed-invoker'
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const PRODUCTS_TRANSACTIONS = {
-  register: transaction<InputOf<typeof parseRegisterProductInput>, ProductSpecification>('products', 'RegisterProduct', 'submit', parseRegisterProductInput),
-  revise: transaction<InputOf<typeof parseReviseProductInput>, ProductSpecification>('products', 'ReviseProduct', 'submit', parseReviseProductInput),
-  get: transaction<InputOf<typeof parseProductRefInput>, ProductSpecification>('products', 'GetProduct', 'evaluate', parseProductRefInput),
-  list: transaction<InputOf<typeof parseListProductsInput>, ProductSpecification[]>('products', 'ListProducts', 'evaluate', parseListProductsInput),
+  register: transaction<InputOf<typeof parseRegisterProductInput>, ProductSpecification>(
+    'products',
+    'RegisterProduct',
+    'submit',
+    parseRegisterProductInput,
+  ),
+  revise: transaction<InputOf<typeof parseReviseProductInput>, ProductSpecification>(
+    'products',
+    'ReviseProduct',
+    'submit',
+    parseReviseProductInput,
+  ),
+  get: transaction<InputOf<typeof parseProductRefInput>, ProductSpecification>(
+    'products',
+    'GetProduct',
+    'evaluate',
+    parseProductRefInput,
+  ),
+  list: transaction<InputOf<typeof parseListProductsInput>, ProductSpecification[]>(
+    'products',
+    'ListProducts',
+    'evaluate',
+    parseListProductsInput,
+  ),
 } as const;
 
 /** The `products` contract: brand-owned product specifications (formula, limits, required analytes). */

@@ -18,18 +18,46 @@ type Ref = InputOf<typeof parseReportRefInput>;
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const REPORTS_TRANSACTIONS = {
-  recordMethodValidation: transaction<SchemaInput<typeof recordMethodValidationInput>, MethodValidationRecord>('reports', 'RecordMethodValidation', 'submit', parseRecordMethodValidationInput),
-  create: transaction<SchemaInput<typeof createReportInput>, ReportRecord>('reports', 'CreateReport', 'submit', parseCreateReportInput),
+  recordMethodValidation: transaction<
+    SchemaInput<typeof recordMethodValidationInput>,
+    MethodValidationRecord
+  >('reports', 'RecordMethodValidation', 'submit', parseRecordMethodValidationInput),
+  create: transaction<SchemaInput<typeof createReportInput>, ReportRecord>(
+    'reports',
+    'CreateReport',
+    'submit',
+    parseCreateReportInput,
+  ),
   submit: transaction<Ref, ReportRecord>('reports', 'SubmitReport', 'submit', parseReportRefInput),
   sign: transaction<Ref, ReportRecord>('reports', 'SignReport', 'submit', parseReportRefInput),
   review: transaction<Ref, ReportRecord>('reports', 'ReviewReport', 'submit', parseReportRefInput),
   approve: transaction<Ref, ReportRecord>('reports', 'ApproveReport', 'submit', parseReportRefInput),
   verify: transaction<Ref, ReportRecord>('reports', 'VerifyReport', 'submit', parseReportRefInput),
-  revoke: transaction<InputOf<typeof parseRevokeReportInput>, ReportRecord>('reports', 'RevokeReport', 'submit', parseRevokeReportInput),
-  suspendRecognition: transaction<InputOf<typeof parseSuspendRecognitionInput>, { suspended: string[] }>('reports', 'SuspendRecognition', 'submit', parseSuspendRecognitionInput),
+  revoke: transaction<InputOf<typeof parseRevokeReportInput>, ReportRecord>(
+    'reports',
+    'RevokeReport',
+    'submit',
+    parseRevokeReportInput,
+  ),
+  suspendRecognition: transaction<InputOf<typeof parseSuspendRecognitionInput>, { suspended: string[] }>(
+    'reports',
+    'SuspendRecognition',
+    'submit',
+    parseSuspendRecognitionInput,
+  ),
   get: transaction<Ref, ReportRecord>('reports', 'GetReport', 'evaluate', parseReportRefInput),
-  forLot: transaction<InputOf<typeof parseReportsForLotInput>, ReportRecord[]>('reports', 'ReportsForLot', 'evaluate', parseReportsForLotInput),
-  recognition: transaction<Ref, RecognitionRecord>('reports', 'GetRecognition', 'evaluate', parseReportRefInput),
+  forLot: transaction<InputOf<typeof parseReportsForLotInput>, ReportRecord[]>(
+    'reports',
+    'ReportsForLot',
+    'evaluate',
+    parseReportsForLotInput,
+  ),
+  recognition: transaction<Ref, RecognitionRecord>(
+    'reports',
+    'GetRecognition',
+    'evaluate',
+    parseReportRefInput,
+  ),
 } as const;
 
 /**
@@ -45,7 +73,9 @@ export class Reports {
   }
 
   /** Records the validation of an analytical method (needed before its results count). */
-  recordMethodValidation(input: SchemaInput<typeof recordMethodValidationInput>): Promise<Committed<MethodValidationRecord>> {
+  recordMethodValidation(
+    input: SchemaInput<typeof recordMethodValidationInput>,
+  ): Promise<Committed<MethodValidationRecord>> {
     return this.#invoker.submit(REPORTS_TRANSACTIONS.recordMethodValidation, input);
   }
   /** Creates a DRAFT report with structured results, or an amendment superseding an issued one. */
@@ -77,7 +107,9 @@ export class Reports {
     return this.#invoker.submit(REPORTS_TRANSACTIONS.revoke, input);
   }
   /** Suspends a lab's recognitions, for some analytes or all (registrar or platform). */
-  suspendRecognition(input: InputOf<typeof parseSuspendRecognitionInput>): Promise<Committed<{ suspended: string[] }>> {
+  suspendRecognition(
+    input: InputOf<typeof parseSuspendRecognitionInput>,
+  ): Promise<Committed<{ suspended: string[] }>> {
     return this.#invoker.submit(REPORTS_TRANSACTIONS.suspendRecognition, input);
   }
   /** One report. */

@@ -4,8 +4,18 @@ import { transaction, type Committed, type TypedInvoker } from './typed-invoker'
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const RUNS_TRANSACTIONS = {
-  record: transaction<InputOf<typeof parseRecordRunInput>, RunRecord>('runs', 'RecordRun', 'submit', parseRecordRunInput),
-  get: transaction<InputOf<typeof parseRunRefInput>, RunRecord>('runs', 'GetRun', 'evaluate', parseRunRefInput),
+  record: transaction<InputOf<typeof parseRecordRunInput>, RunRecord>(
+    'runs',
+    'RecordRun',
+    'submit',
+    parseRecordRunInput,
+  ),
+  get: transaction<InputOf<typeof parseRunRefInput>, RunRecord>(
+    'runs',
+    'GetRun',
+    'evaluate',
+    parseRunRefInput,
+  ),
 } as const;
 
 /** The `runs` contract: analytical runs bound to their instrument, calibration, daily check and raw-data hashes. */

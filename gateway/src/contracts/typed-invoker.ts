@@ -6,7 +6,18 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../submit/retry-policy';
 import { evaluateTransaction, submitTransaction } from '../submit/transact';
 
 /** The alliance chaincode's contracts. */
-export type ContractName = 'members' | 'policy' | 'products' | 'instruments' | 'calibrations' | 'runs' | 'reports' | 'lots' | 'verifications' | 'verdicts' | 'audit';
+export type ContractName =
+  | 'members'
+  | 'policy'
+  | 'products'
+  | 'instruments'
+  | 'calibrations'
+  | 'runs'
+  | 'reports'
+  | 'lots'
+  | 'verifications'
+  | 'verdicts'
+  | 'audit';
 
 /** A transaction described once: where it lives, whether it writes, and how its input is checked. */
 export interface TransactionSpec<I, R> {
@@ -27,7 +38,12 @@ export interface TransactionSpec<I, R> {
  * @param kind - submit or evaluate
  * @param parseInput - the model's parser of the input, when it exports one
  */
-export function transaction<I, R>(contract: ContractName, name: string, kind: 'submit' | 'evaluate', parseInput?: (raw: unknown) => I): TransactionSpec<I, R> {
+export function transaction<I, R>(
+  contract: ContractName,
+  name: string,
+  kind: 'submit' | 'evaluate',
+  parseInput?: (raw: unknown) => I,
+): TransactionSpec<I, R> {
   return parseInput ? { contract, name, kind, parseInput } : { contract, name, kind };
 }
 
@@ -54,17 +70,33 @@ export interface TypedInvoker {
  * Creates the typed invoker over a connection.
  * @param retry - retry policy of submits (default {@link DEFAULT_RETRY})
  */
-export function newTypedInvoker(connection: AllianceConnection, retry: RetryPolicy = DEFAULT_RETRY): TypedInvoker {
+export function newTypedInvoker(
+  connection: AllianceConnection,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): TypedInvoker {
   return {
     connection,
     submit: async <I, R>(spec: TransactionSpec<I, R>, input: I): Promise<Committed<R>> => {
       checkInput(spec, input);
-      const out = await submitTransaction(connection, { contract: spec.contract, transaction: spec.name, input }, retry);
-      return { txId: out.txId, blockNumber: out.blockNumber, events: out.events, attempts: out.attempts, result: decodeResult<R>(spec, out.result, out.txId) };
+      const out = await submitTransaction(
+        connection,
+        { contract: spec.contract, transaction: spec.name, input },
+        retry,
+      );
+      return {
+        txId: out.txId,
+        blockNumber: out.blockNumber,
+        events: out.events,
+        attempts: out.attempts,
+        result: decodeResult<R>(spec, out.result, out.txId),
+      };
     },
     evaluate: async <I, R>(spec: TransactionSpec<I, R>, input: I): Promise<R> => {
       checkInput(spec, input);
-      return decodeResult<R>(spec, await evaluateTransaction(connection, { contract: spec.contract, transaction: spec.name, input }));
+      return decodeResult<R>(
+        spec,
+        await evaluateTransaction(connection, { contract: spec.contract, transaction: spec.name, input }),
+      );
     },
   };
 }
@@ -76,7 +108,13 @@ function checkInput<I, R>(spec: TransactionSpec<I, R>, input: I): void {
     spec.parseInput(input);
   } catch (e) {
     if (!isAllianceError(e)) throw e;
-    throw new ChaincodeError({ code: e.code, message: e.message, issues: e.issues, ...(e.details ? { details: e.details } : {}), stage: 'input' });
+    throw new ChaincodeError({
+      code: e.code,
+      message: e.message,
+      issues: e.issues,
+      ...(e.details ? { details: e.details } : {}),
+      stage: 'input',
+    });
   }
 }
 

@@ -1,10 +1,21 @@
-import { parseBadgeInput, parseVerdictInput, type BadgeInput, type BadgeRecord, type Verdict } from '@alliance/chaincode/model';
+import {
+  parseBadgeInput,
+  parseVerdictInput,
+  type BadgeInput,
+  type BadgeRecord,
+  type Verdict,
+} from '@alliance/chaincode/model';
 import type { InputOf } from './model-types';
 import { transaction, type Committed, type TypedInvoker } from './typed-invoker';
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const VERDICTS_TRANSACTIONS = {
-  get: transaction<InputOf<typeof parseVerdictInput>, Verdict>('verdicts', 'GetVerdict', 'evaluate', parseVerdictInput),
+  get: transaction<InputOf<typeof parseVerdictInput>, Verdict>(
+    'verdicts',
+    'GetVerdict',
+    'evaluate',
+    parseVerdictInput,
+  ),
   assessBadge: transaction<BadgeInput, BadgeRecord>('verdicts', 'AssessBadge', 'submit', parseBadgeInput),
   badge: transaction<BadgeInput, BadgeRecord | null>('verdicts', 'GetBadge', 'evaluate', parseBadgeInput),
 } as const;

@@ -21,16 +21,61 @@ export interface VerificationCaseView {
 
 /** The contract's transactions, as the facade and the CLI call them. */
 export const VERIFICATIONS_TRANSACTIONS = {
-  open: transaction<InputOf<typeof parseProtocolInput>, VerificationCaseRecord>('verifications', 'OpenCase', 'submit', parseProtocolInput),
-  revise: transaction<InputOf<typeof parseProtocolInput>, VerificationCaseRecord>('verifications', 'ReviseProtocol', 'submit', parseProtocolInput),
-  approve: transaction<CaseRef, VerificationCaseRecord>('verifications', 'ApproveProtocol', 'submit', parseCaseStepInput),
-  dispatch: transaction<CaseRef, VerificationCaseRecord>('verifications', 'DispatchSamples', 'submit', parseCaseStepInput),
-  commit: transaction<InputOf<typeof parseCommitInput>, JsonValue>('verifications', 'CommitResults', 'submit', parseCommitInput),
-  reveal: transaction<InputOf<typeof parseRevealInput>, JsonValue>('verifications', 'RevealResults', 'submit', parseRevealInput),
-  investigate: transaction<CaseRef, VerificationCaseRecord>('verifications', 'Investigate', 'submit', parseCaseStepInput),
-  close: transaction<InputOf<typeof parseCloseCaseInput>, VerificationCaseRecord>('verifications', 'CloseCase', 'submit', parseCloseCaseInput),
+  open: transaction<InputOf<typeof parseProtocolInput>, VerificationCaseRecord>(
+    'verifications',
+    'OpenCase',
+    'submit',
+    parseProtocolInput,
+  ),
+  revise: transaction<InputOf<typeof parseProtocolInput>, VerificationCaseRecord>(
+    'verifications',
+    'ReviseProtocol',
+    'submit',
+    parseProtocolInput,
+  ),
+  approve: transaction<CaseRef, VerificationCaseRecord>(
+    'verifications',
+    'ApproveProtocol',
+    'submit',
+    parseCaseStepInput,
+  ),
+  dispatch: transaction<CaseRef, VerificationCaseRecord>(
+    'verifications',
+    'DispatchSamples',
+    'submit',
+    parseCaseStepInput,
+  ),
+  commit: transaction<InputOf<typeof parseCommitInput>, JsonValue>(
+    'verifications',
+    'CommitResults',
+    'submit',
+    parseCommitInput,
+  ),
+  reveal: transaction<InputOf<typeof parseRevealInput>, JsonValue>(
+    'verifications',
+    'RevealResults',
+    'submit',
+    parseRevealInput,
+  ),
+  investigate: transaction<CaseRef, VerificationCaseRecord>(
+    'verifications',
+    'Investigate',
+    'submit',
+    parseCaseStepInput,
+  ),
+  close: transaction<InputOf<typeof parseCloseCaseInput>, VerificationCaseRecord>(
+    'verifications',
+    'CloseCase',
+    'submit',
+    parseCloseCaseInput,
+  ),
   get: transaction<CaseRef, VerificationCaseView>('verifications', 'GetCase', 'evaluate', parseCaseStepInput),
-  outcome: transaction<CaseRef, VerificationOutcomeRecord>('verifications', 'GetOutcome', 'evaluate', parseCaseStepInput),
+  outcome: transaction<CaseRef, VerificationOutcomeRecord>(
+    'verifications',
+    'GetOutcome',
+    'evaluate',
+    parseCaseStepInput,
+  ),
 } as const;
 
 /** The `verifications` contract: third-party comparative verification under a frozen protocol. */

@@ -50,7 +50,19 @@ export interface RawReading {
 }
 
 /** A raw-data export as a CSV (instrument, acquisition time, one row per reading). */
-export function rawDataCsv(instrumentId: string, acquiredAt: string, readings: readonly RawReading[]): string {
-  const rows = readings.map((r) => [r.sample, r.analyte, r.channel, r.signal.toFixed(0), r.concentration.toString(), r.unit].join(','));
-  return [`# instrument ${instrumentId}`, `# acquired ${acquiredAt}`, 'sample,analyte,channel,signal_cps,concentration,unit', ...rows, ''].join('\n');
+export function rawDataCsv(
+  instrumentId: string,
+  acquiredAt: string,
+  readings: readonly RawReading[],
+): string {
+  const rows = readings.map((r) =>
+    [r.sample, r.analyte, r.channel, r.signal.toFixed(0), r.concentration.toString(), r.unit].join(','),
+  );
+  return [
+    `# instrument ${instrumentId}`,
+    `# acquired ${acquiredAt}`,
+    'sample,analyte,channel,signal_cps,concentration,unit',
+    ...rows,
+    '',
+  ].join('\n');
 }

@@ -7,7 +7,8 @@ import { isChaincodeError } from '../errors/guards';
 import { runDemo } from './run-demo';
 
 function describe(e: unknown): string {
-  if (isChaincodeError(e)) return `${e.code}: ${e.message}${e.issues.map((i) => `\n  ${i.path}: ${i.message}`).join('')}`;
+  if (isChaincodeError(e))
+    return `${e.code}: ${e.message}${e.issues.map((i) => `\n  ${i.path}: ${i.message}`).join('')}`;
   return e instanceof Error ? e.message : String(e);
 }
 

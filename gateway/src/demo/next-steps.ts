@@ -2,7 +2,13 @@
 import type { DemoIds } from './ids';
 
 /** The commands to try after the demo, with this run's ids filled in. */
-export function nextSteps(ids: DemoIds, lotId: string, batchId: string, evidenceDir: string, cli = 'node gateway/dist/cli/main.js'): string[] {
+export function nextSteps(
+  ids: DemoIds,
+  lotId: string,
+  batchId: string,
+  evidenceDir: string,
+  cli = 'node gateway/dist/cli/main.js',
+): string[] {
   return [
     '',
     'Where to go next (the network keeps running in the background):',

@@ -11,14 +11,21 @@ import type { LedgerSource } from '../verify/ledger-source';
  * @param sources - one ledger source per peer (see `peerLedgerSource`)
  * @throws Error after `timeoutMs` naming how many peers are still behind
  */
-export async function awaitBlockOnPeers(sources: readonly LedgerSource[], blockNumber: bigint, timeoutMs = 20_000): Promise<void> {
+export async function awaitBlockOnPeers(
+  sources: readonly LedgerSource[],
+  blockNumber: bigint,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let behind = [...sources];
   for (;;) {
     const heights = await Promise.all(behind.map((s) => s.height()));
     behind = behind.filter((_s, i) => (heights[i] ?? 0n) <= blockNumber);
     if (behind.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`${behind.length.toString()} peer(s) have not committed block ${blockNumber.toString()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${behind.length.toString()} peer(s) have not committed block ${blockNumber.toString()}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -69,7 +69,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const evidence = newEvidenceWriter(options.evidenceDir ?? join(dirname(profilePath), 'demo'), ids.suffix);
   const story = newStory({ actors, narrator, ids, time: newTimeline(options.clock), evidence });
   const shownDir = relative(process.cwd(), evidence.dir) || '.';
-  narrator.line(`The Safety Alliance story, run ${ids.suffix} (channel height ${height.toString()}); evidence files in ${shownDir}`);
+  narrator.line(
+    `The Safety Alliance story, run ${ids.suffix} (channel height ${height.toString()}); evidence files in ${shownDir}`,
+  );
 
   await governance(story);
   await supply(story);
@@ -83,7 +85,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const orgVerifications = await verifyEachOrg(story, profilePath);
 
   const { lotId, batchId } = story.facts;
-  if (lotId === undefined || batchId === undefined) throw new Error('the story ended without its lot and batch');
+  if (lotId === undefined || batchId === undefined)
+    throw new Error('the story ended without its lot and batch');
   for (const line of nextSteps(ids, lotId, batchId, shownDir)) narrator.line(line);
   return {
     ids,

@@ -36,7 +36,12 @@ export interface Story {
    * @param step - short step name (`lot.register`)
    * @param what - what happened, for people
    */
-  act<R>(actor: Actor, step: string, what: string, call: (client: AllianceClient) => Promise<Committed<R>>): Promise<R>;
+  act<R>(
+    actor: Actor,
+    step: string,
+    what: string,
+    call: (client: AllianceClient) => Promise<Committed<R>>,
+  ): Promise<R>;
   /** Reads as `actor` (no transaction). */
   read<R>(actor: Actor, call: (client: AllianceClient) => Promise<R>): Promise<R>;
 }
@@ -50,7 +55,10 @@ export function newStory(parts: Omit<Story, 'act' | 'read' | 'facts'>): Story {
     act: async (actor, step, what, call) => {
       const committed = await call(parts.actors.client(actor));
       // The next step may be endorsed on any org's peer: let them all commit this block first.
-      await awaitBlockOnPeers(ONE_PER_ORG.map((a) => peerLedgerSource(parts.actors.client(a).connection)), committed.blockNumber);
+      await awaitBlockOnPeers(
+        ONE_PER_ORG.map((a) => peerLedgerSource(parts.actors.client(a).connection)),
+        committed.blockNumber,
+      );
       const org = parts.actors.name(actor).split('/')[0] ?? actor;
       if (!facts.txByOrg.has(org)) facts.txByOrg.set(org, committed.txId);
       return parts.narrator.committed(step, parts.actors.name(actor), what, committed);

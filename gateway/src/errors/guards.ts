@@ -15,12 +15,18 @@ export function isChaincodeError(e: unknown, code?: ErrorCode): e is ChaincodeEr
 
 /** True when Fabric failed at some stage (optionally: this stage). */
 export function isFabricStageError(e: unknown, stage?: FabricStage): e is FabricStageError {
-  return named(e, 'FabricStageError', 'CommitFailedError') && (stage === undefined || (e as FabricStageError).stage === stage);
+  return (
+    named(e, 'FabricStageError', 'CommitFailedError') &&
+    (stage === undefined || (e as FabricStageError).stage === stage)
+  );
 }
 
 /** True when the transaction was ordered but marked invalid (optionally: with this validation code name). */
 export function isCommitFailed(e: unknown, validationName?: string): e is CommitFailedError {
-  return named(e, 'CommitFailedError') && (validationName === undefined || (e as CommitFailedError).validationName === validationName);
+  return (
+    named(e, 'CommitFailedError') &&
+    (validationName === undefined || (e as CommitFailedError).validationName === validationName)
+  );
 }
 
 /** True when a profile, identity or input could not be used (optionally: with this code). */

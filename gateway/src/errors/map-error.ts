@@ -29,9 +29,17 @@ const STAGE_OF_CLASS: Readonly<Record<string, FabricStage>> = {
  * @param err - what was thrown
  * @param context - the stage the caller was in, and the transaction id if it had one
  */
-export function toAllianceError(err: unknown, context: { stage: FabricStage; transactionId?: string }): Error {
+export function toAllianceError(
+  err: unknown,
+  context: { stage: FabricStage; transactionId?: string },
+): Error {
   if (err instanceof AllianceGatewayError) return err;
-  if (!(err instanceof Error)) return new FabricStageError({ stage: context.stage, message: String(err), ...txOf(context.transactionId) });
+  if (!(err instanceof Error))
+    return new FabricStageError({
+      stage: context.stage,
+      message: String(err),
+      ...txOf(context.transactionId),
+    });
   const e = err as GatewayErrorShape;
   const transactionId = typeof e.transactionId === 'string' ? e.transactionId : context.transactionId;
   if (e.name === 'CommitError' && typeof e.code === 'number' && transactionId) {
@@ -63,7 +71,10 @@ export function toAllianceError(err: unknown, context: { stage: FabricStage; tra
 }
 
 /** The first encoded chaincode error among the peers' messages, then in the top-level message. */
-function findRefusal(message: string, details: readonly PeerDetail[]): { error: AllianceError; peer?: PeerDetail } | undefined {
+function findRefusal(
+  message: string,
+  details: readonly PeerDetail[],
+): { error: AllianceError; peer?: PeerDetail } | undefined {
   for (const peer of details) {
     const error = decodeAllianceError(peer.message);
     if (error) return { error, peer };

@@ -68,8 +68,14 @@ function readPosition(path: string): EventPosition | undefined {
     throw new ConfigurationError('CHECKPOINT_INVALID', `checkpoint ${path} is not an event checkpoint`);
   }
   const partial = raw.partial;
-  if (partial !== undefined && (typeof partial.transactionId !== 'string' || !Number.isInteger(partial.handled) || partial.handled < 1)) {
-    throw new ConfigurationError('CHECKPOINT_INVALID', `checkpoint ${path} has a malformed partial transaction`);
+  if (
+    partial !== undefined &&
+    (typeof partial.transactionId !== 'string' || !Number.isInteger(partial.handled) || partial.handled < 1)
+  ) {
+    throw new ConfigurationError(
+      'CHECKPOINT_INVALID',
+      `checkpoint ${path} has a malformed partial transaction`,
+    );
   }
   return {
     blockNumber: BigInt(raw.blockNumber),

@@ -50,7 +50,8 @@ class Fatal extends Error {
  * with exponential back-off from the checkpoint.
  */
 export function subscribe(conn: AllianceConnection, options: SubscribeOptions): Subscription {
-  const store = typeof options.checkpoint === 'string' ? fileCheckpoint(options.checkpoint) : options.checkpoint;
+  const store =
+    typeof options.checkpoint === 'string' ? fileCheckpoint(options.checkpoint) : options.checkpoint;
   const backoff = options.backoff ?? { initialMs: 100, maxMs: 10_000 };
   let stopped = false;
   // Read through a function: the flag changes from stop(), which flow analysis cannot see.
@@ -65,7 +66,11 @@ export function subscribe(conn: AllianceConnection, options: SubscribeOptions): 
     for (let i = skip; i < events.length; i++) {
       if (stopped) return;
       await fatal(() => options.onEvent(events[i] as DomainEvent, context));
-      if (i < events.length - 1) await advance({ ...completedPart(position, ev.blockNumber), partial: { transactionId: ev.transactionId, handled: i + 1 } });
+      if (i < events.length - 1)
+        await advance({
+          ...completedPart(position, ev.blockNumber),
+          partial: { transactionId: ev.transactionId, handled: i + 1 },
+        });
     }
     await advance({ blockNumber: ev.blockNumber, transactionId: ev.transactionId });
   };
@@ -124,7 +129,9 @@ async function fatal(run: () => Promise<void> | void): Promise<void> {
 
 /** The position of the last complete transaction, dropping any partial one. */
 function completedPart(p: EventPosition | undefined, fallbackBlock: bigint): EventPosition {
-  return p?.transactionId ? { blockNumber: p.blockNumber, transactionId: p.transactionId } : { blockNumber: p?.blockNumber ?? fallbackBlock };
+  return p?.transactionId
+    ? { blockNumber: p.blockNumber, transactionId: p.transactionId }
+    : { blockNumber: p?.blockNumber ?? fallbackBlock };
 }
 
 /** What the Fabric client needs to resume: the block to start at and the transaction to resume after. */

@@ -8,12 +8,19 @@ import { lastConfigIndex } from '../verify/transaction-parse';
  * `skewMs` before) the proposal: then the endorsements were judged against a config that changed
  * in between, and a fresh proposal may succeed. Any doubt (block not readable) answers false.
  */
-export async function configChangedAfter(conn: AllianceConnection, failure: CommitFailedError, proposedAt: Date, skewMs: number): Promise<boolean> {
+export async function configChangedAfter(
+  conn: AllianceConnection,
+  failure: CommitFailedError,
+  proposedAt: Date,
+  skewMs: number,
+): Promise<boolean> {
   if (failure.blockNumber === undefined) return false;
   try {
     const qscc = conn.contract(undefined, 'qscc');
     const read = async (n: bigint): Promise<common.Block> =>
-      common.Block.deserializeBinary(await qscc.evaluateTransaction('GetBlockByNumber', conn.channel, n.toString()));
+      common.Block.deserializeBinary(
+        await qscc.evaluateTransaction('GetBlockByNumber', conn.channel, n.toString()),
+      );
     const configNumber = lastConfigIndex(await read(failure.blockNumber));
     const configAt = configTimestamp(await read(configNumber));
     return configAt !== undefined && configAt.getTime() >= proposedAt.getTime() - skewMs;
@@ -27,6 +34,8 @@ export function configTimestamp(block: common.Block): Date | undefined {
   const env = block.getData()?.getDataList_asU8()[0];
   if (!env) return undefined;
   const payload = common.Payload.deserializeBinary(common.Envelope.deserializeBinary(env).getPayload_asU8());
-  const ts = common.ChannelHeader.deserializeBinary(payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array()).getTimestamp();
+  const ts = common.ChannelHeader.deserializeBinary(
+    payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array(),
+  ).getTimestamp();
   return ts ? new Date(ts.getSeconds() * 1000 + Math.floor(ts.getNanos() / 1e6)) : undefined;
 }

@@ -14,7 +14,12 @@ export interface RetryPolicy {
 }
 
 /** Three attempts, 50 ms doubling to at most 1 s. */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 1000, configSkewMs: 5000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 50,
+  maxDelayMs: 1000,
+  configSkewMs: 5000,
+};
 
 /** Conflicts that a fresh proposal (new simulation, new tx id) can resolve. */
 const READ_CONFLICTS = new Set(['MVCC_READ_CONFLICT', 'PHANTOM_READ_CONFLICT']);
@@ -28,7 +33,10 @@ const CONFIG_RACE_CODES = new Set(['ENDORSEMENT_POLICY_FAILURE', 'BAD_CREATOR_SI
  * @param error - what the attempt threw
  * @param configChangedSince - tells whether a config block newer than the proposal governs the failed block
  */
-export async function isRetryable(error: unknown, configChangedSince: (failure: CommitFailedError) => Promise<boolean>): Promise<boolean> {
+export async function isRetryable(
+  error: unknown,
+  configChangedSince: (failure: CommitFailedError) => Promise<boolean>,
+): Promise<boolean> {
   if (!isCommitFailed(error)) return false;
   if (READ_CONFLICTS.has(error.validationName)) return true;
   if (CONFIG_RACE_CODES.has(error.validationName)) return configChangedSince(error);

@@ -46,7 +46,11 @@ function argumentsOf(inv: Invocation): string[] {
  * @throws {@link ChaincodeError} when the chaincode refuses; {@link FabricStageError} or
  *   {@link CommitFailedError} when Fabric fails at a stage
  */
-export async function submitTransaction(conn: AllianceConnection, inv: Invocation, retry: RetryPolicy = DEFAULT_RETRY): Promise<SubmitOutcome> {
+export async function submitTransaction(
+  conn: AllianceConnection,
+  inv: Invocation,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<SubmitOutcome> {
   const contract = conn.contract(inv.contract);
   for (let attempt = 1; ; attempt++) {
     let proposedAt = new Date();
@@ -55,13 +59,18 @@ export async function submitTransaction(conn: AllianceConnection, inv: Invocatio
       return { ...out, attempts: attempt };
     } catch (e) {
       const last = attempt >= retry.maxAttempts;
-      if (last || !(await isRetryable(e, (f) => configChangedAfter(conn, f, proposedAt, retry.configSkewMs)))) throw e;
+      if (last || !(await isRetryable(e, (f) => configChangedAfter(conn, f, proposedAt, retry.configSkewMs))))
+        throw e;
       await sleep(backoffMs(retry, attempt + 1));
     }
   }
 }
 
-async function submitOnce(contract: Contract, inv: Invocation, onProposed: (at: Date) => void): Promise<Omit<SubmitOutcome, 'attempts'>> {
+async function submitOnce(
+  contract: Contract,
+  inv: Invocation,
+  onProposed: (at: Date) => void,
+): Promise<Omit<SubmitOutcome, 'attempts'>> {
   const proposal = contract.newProposal(inv.transaction, { arguments: argumentsOf(inv) });
   const txId = proposal.getTransactionId();
   const transaction = await stage('endorse', txId, () => proposal.endorse());
@@ -69,7 +78,12 @@ async function submitOnce(contract: Contract, inv: Invocation, onProposed: (at: 
   onProposed(contents.proposedAt);
   const submitted = await stage('submit', txId, () => transaction.submit());
   const status = await commitStatusWithRecheck(txId, () => submitted.getStatus());
-  if (!status.successful) throw new CommitFailedError({ transactionId: txId, validationCode: status.code, blockNumber: status.blockNumber });
+  if (!status.successful)
+    throw new CommitFailedError({
+      transactionId: txId,
+      validationCode: status.code,
+      blockNumber: status.blockNumber,
+    });
   return { txId, blockNumber: status.blockNumber, result: transaction.getResult(), events: contents.events };
 }
 
@@ -98,7 +112,11 @@ export async function evaluateTransaction(conn: AllianceConnection, inv: Invocat
   return stage('evaluate', proposal.getTransactionId(), () => proposal.evaluate());
 }
 
-async function stage<T>(name: 'endorse' | 'submit' | 'commitStatus' | 'evaluate', transactionId: string, run: () => Promise<T>): Promise<T> {
+async function stage<T>(
+  name: 'endorse' | 'submit' | 'commitStatus' | 'evaluate',
+  transactionId: string,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (e) {

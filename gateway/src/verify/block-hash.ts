@@ -12,7 +12,11 @@ export function blockHeaderDer(number: bigint, previousHash: Uint8Array, dataHas
 
 /** SHA-256 of the header's DER: what the next block names as its previous hash. */
 export function blockHeaderHash(header: common.BlockHeader): Uint8Array {
-  const der = blockHeaderDer(BigInt(header.getNumber()), header.getPreviousHash_asU8(), header.getDataHash_asU8());
+  const der = blockHeaderDer(
+    BigInt(header.getNumber()),
+    header.getPreviousHash_asU8(),
+    header.getDataHash_asU8(),
+  );
   return sha256(der);
 }
 

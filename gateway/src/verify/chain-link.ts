@@ -18,7 +18,8 @@ export async function linkToAnchor(
 ): Promise<{ finding: Finding; proven: TrustAnchor[] }> {
   const targetNum = BigInt(target.getHeader()?.getNumber() ?? 0);
   const anchor = nearest(anchors, targetNum);
-  if (!anchor) return { finding: { check: 'chain', ok: false, detail: 'no trusted block hash to link to' }, proven: [] };
+  if (!anchor)
+    return { finding: { check: 'chain', ok: false, detail: 'no trusted block hash to link to' }, proven: [] };
   const lo = anchor.number < targetNum ? anchor.number : targetNum;
   const hi = anchor.number < targetNum ? targetNum : anchor.number;
   const total = Number(hi - lo);
@@ -29,7 +30,8 @@ export async function linkToAnchor(
   for (let n = lo, done = 0; n <= hi; n++) {
     if (!headers.has(n)) {
       const h = (await fetch(n)).getHeader();
-      if (!h) return { finding: { check: 'chain', ok: false, detail: `block ${n} has no header` }, proven: [] };
+      if (!h)
+        return { finding: { check: 'chain', ok: false, detail: `block ${n} has no header` }, proven: [] };
       headers.set(n, h);
     }
     onStep?.(++done, total + 1);
@@ -37,12 +39,26 @@ export async function linkToAnchor(
   const hashes = new Map<bigint, string>();
   for (const [n, h] of headers) hashes.set(n, hex(blockHeaderHash(h)));
   if (hashes.get(anchor.number) !== anchor.hash) {
-    return { finding: { check: 'chain', ok: false, detail: `block ${anchor.number} hash differs from the trusted hash ${anchor.hash.slice(0, 16)}…` }, proven: [] };
+    return {
+      finding: {
+        check: 'chain',
+        ok: false,
+        detail: `block ${anchor.number} hash differs from the trusted hash ${anchor.hash.slice(0, 16)}…`,
+      },
+      proven: [],
+    };
   }
   for (let n = lo + 1n; n <= hi; n++) {
     const prev = hex(headers.get(n)?.getPreviousHash_asU8() ?? new Uint8Array());
     if (prev !== hashes.get(n - 1n)) {
-      return { finding: { check: 'chain', ok: false, detail: `block ${n} does not link to block ${n - 1n} (previous hash mismatch)` }, proven: [] };
+      return {
+        finding: {
+          check: 'chain',
+          ok: false,
+          detail: `block ${n} does not link to block ${n - 1n} (previous hash mismatch)`,
+        },
+        proven: [],
+      };
     }
   }
   const proven = [{ number: targetNum, hash: hashes.get(targetNum) ?? '' }];

@@ -29,9 +29,14 @@ export interface PolicyOutcome {
 export function readConfigBlock(block: common.Block): ChannelConfigView {
   const envBytes = block.getData()?.getDataList_asU8()[0];
   if (!envBytes) throw new Error('config block has no transaction');
-  const payload = common.Payload.deserializeBinary(common.Envelope.deserializeBinary(envBytes).getPayload_asU8());
-  const chdr = common.ChannelHeader.deserializeBinary(payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array());
-  if (chdr.getType() !== common.HeaderType.CONFIG) throw new Error(`block ${block.getHeader()?.getNumber() ?? '?'} is not a config block`);
+  const payload = common.Payload.deserializeBinary(
+    common.Envelope.deserializeBinary(envBytes).getPayload_asU8(),
+  );
+  const chdr = common.ChannelHeader.deserializeBinary(
+    payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array(),
+  );
+  if (chdr.getType() !== common.HeaderType.CONFIG)
+    throw new Error(`block ${block.getHeader()?.getNumber() ?? '?'} is not a config block`);
   const config = common.ConfigEnvelope.deserializeBinary(payload.getData_asU8()).getConfig();
   if (!config) throw new Error('config block has no channel group');
   return configView(config, BigInt(block.getHeader()?.getNumber() ?? 0), chdr.getChannelId());
@@ -72,31 +77,58 @@ export function applicationMspIds(view: ChannelConfigView): string[] {
  * Evaluates a channel policy by its path (`/Channel/Application/Endorsement`) over verified signers:
  * signature policies directly, implicit-meta policies over the named sub-policy of every child group.
  */
-export function evaluatePolicyPath(view: ChannelConfigView, path: string, signers: readonly ValidIdentity[]): PolicyOutcome {
+export function evaluatePolicyPath(
+  view: ChannelConfigView,
+  path: string,
+  signers: readonly ValidIdentity[],
+): PolicyOutcome {
   const parts = path.split('/').filter(Boolean);
   const policyName = parts.pop();
-  if (parts[0] !== 'Channel' || !policyName) return { satisfied: false, explanation: `policy path ${path} is not under /Channel` };
+  if (parts[0] !== 'Channel' || !policyName)
+    return { satisfied: false, explanation: `policy path ${path} is not under /Channel` };
   let group: common.ConfigGroup | undefined = view.root;
   for (const name of parts.slice(1)) group = group?.getGroupsMap().get(name);
   if (!group) return { satisfied: false, explanation: `no config group for ${path}` };
   return evaluateGroupPolicy(group, policyName, signers, path);
 }
 
-function evaluateGroupPolicy(group: common.ConfigGroup, name: string, signers: readonly ValidIdentity[], path: string): PolicyOutcome {
-  const policy = (group.getPoliciesMap().get(name))?.getPolicy();
+function evaluateGroupPolicy(
+  group: common.ConfigGroup,
+  name: string,
+  signers: readonly ValidIdentity[],
+  path: string,
+): PolicyOutcome {
+  const policy = group.getPoliciesMap().get(name)?.getPolicy();
   if (!policy) return { satisfied: false, explanation: `policy ${path} does not exist` };
   if (policy.getType() === common.Policy.PolicyType.SIGNATURE) {
-    const satisfied = satisfiesSignaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), signers);
+    const satisfied = satisfiesSignaturePolicy(
+      common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()),
+      signers,
+    );
     return { satisfied, explanation: `${path}: ${satisfied ? 'satisfied' : 'not satisfied'}` };
   }
-  if (policy.getType() !== common.Policy.PolicyType.IMPLICIT_META) return { satisfied: false, explanation: `${path}: unsupported policy type ${policy.getType()}` };
+  if (policy.getType() !== common.Policy.PolicyType.IMPLICIT_META)
+    return { satisfied: false, explanation: `${path}: unsupported policy type ${policy.getType()}` };
   const meta = common.ImplicitMetaPolicy.deserializeBinary(policy.getValue_asU8());
   const children: [string, common.ConfigGroup][] = [];
   group.getGroupsMap().forEach((g: common.ConfigGroup, k: string) => children.push([k, g]));
-  const outcomes = children.map(([k, g]) => ({ org: k, ...evaluateGroupPolicy(g, meta.getSubPolicy(), signers, `${path.replace(/\/[^/]+$/, '')}/${k}/${meta.getSubPolicy()}`) }));
+  const outcomes = children.map(([k, g]) => ({
+    org: k,
+    ...evaluateGroupPolicy(
+      g,
+      meta.getSubPolicy(),
+      signers,
+      `${path.replace(/\/[^/]+$/, '')}/${k}/${meta.getSubPolicy()}`,
+    ),
+  }));
   const n = children.length;
   const rule = meta.getRule();
-  const threshold = rule === common.ImplicitMetaPolicy.Rule.ANY ? Math.min(1, n) : rule === common.ImplicitMetaPolicy.Rule.ALL ? n : Math.floor(n / 2) + 1;
+  const threshold =
+    rule === common.ImplicitMetaPolicy.Rule.ANY
+      ? Math.min(1, n)
+      : rule === common.ImplicitMetaPolicy.Rule.ALL
+        ? n
+        : Math.floor(n / 2) + 1;
   const met = outcomes.filter((o) => o.satisfied).map((o) => o.org);
   const ruleName = ['ANY', 'ALL', 'MAJORITY'][rule] ?? String(rule);
   return {

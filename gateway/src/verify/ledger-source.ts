@@ -45,7 +45,12 @@ export function peerLedgerSource(conn: AllianceConnection): LedgerSource {
     channel: ch,
     blockByTxId: (txId) => query(() => qscc.evaluateTransaction('GetBlockByTxID', ch, txId)),
     blockByNumber: (n) => query(() => qscc.evaluateTransaction('GetBlockByNumber', ch, n.toString())),
-    height: async () => BigInt(common.BlockchainInfo.deserializeBinary(await query(() => qscc.evaluateTransaction('GetChainInfo', ch))).getHeight()),
+    height: async () =>
+      BigInt(
+        common.BlockchainInfo.deserializeBinary(
+          await query(() => qscc.evaluateTransaction('GetChainInfo', ch)),
+        ).getHeight(),
+      ),
     chaincodeDefinition: async (name) => {
       const args = new peer.lifecycle.QueryChaincodeDefinitionArgs();
       args.setName(name);

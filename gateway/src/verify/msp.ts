@@ -37,9 +37,11 @@ export function mspFromConfig(mspConfigBytes: Uint8Array): ChannelMsp {
   const cfg = msp.MSPConfig.deserializeBinary(mspConfigBytes);
   if (cfg.getType() !== 0) throw new Error(`MSP type ${cfg.getType()} is not a Fabric X.509 MSP`);
   const f = msp.FabricMSPConfig.deserializeBinary(cfg.getConfig_asU8());
-  const certs = (list: Uint8Array[]): X509Certificate[] => list.map((c) => new X509Certificate(Buffer.from(c)));
+  const certs = (list: Uint8Array[]): X509Certificate[] =>
+    list.map((c) => new X509Certificate(Buffer.from(c)));
   const ous = f.getFabricNodeOus();
-  const ou = (id: msp.FabricOUIdentifier | undefined): string | undefined => id?.getOrganizationalUnitIdentifier() || undefined;
+  const ou = (id: msp.FabricOUIdentifier | undefined): string | undefined =>
+    id?.getOrganizationalUnitIdentifier() || undefined;
   return {
     mspId: f.getName(),
     roots: certs(f.getRootCertsList_asU8()),
@@ -60,7 +62,11 @@ export function mspFromConfig(mspConfigBytes: Uint8Array): ChannelMsp {
  * Checks a serialized identity (`msp.SerializedIdentity` bytes) against the channel's MSPs at a given time:
  * its MSP exists, its certificate chains to that MSP's roots and was valid then; reads its roles.
  */
-export function checkIdentity(msps: ReadonlyMap<string, ChannelMsp>, serialized: Uint8Array, at: Date): IdentityCheck {
+export function checkIdentity(
+  msps: ReadonlyMap<string, ChannelMsp>,
+  serialized: Uint8Array,
+  at: Date,
+): IdentityCheck {
   let sid: msp.SerializedIdentity;
   let certificate: X509Certificate;
   try {
@@ -72,7 +78,8 @@ export function checkIdentity(msps: ReadonlyMap<string, ChannelMsp>, serialized:
   const m = msps.get(sid.getMspid());
   if (!m) return { ok: false, reason: `MSP ${sid.getMspid()} is not a member of the channel` };
   const chainProblem = checkChain(m, certificate, at);
-  if (chainProblem) return { ok: false, reason: `${sid.getMspid()} identity ${subjectCn(certificate)}: ${chainProblem}` };
+  if (chainProblem)
+    return { ok: false, reason: `${sid.getMspid()} identity ${subjectCn(certificate)}: ${chainProblem}` };
   const ous = organisationalUnits(certificate);
   const roles = new Set<MspRole>(['member']);
   if (m.nodeOUs) {
@@ -90,10 +97,12 @@ function checkChain(m: ChannelMsp, cert: X509Certificate, at: Date): string | un
   const t = at.getTime();
   let current = cert;
   for (let depth = 0; depth < 8; depth++) {
-    if (t < Date.parse(current.validFrom) || t > Date.parse(current.validTo)) return `certificate ${subjectCn(current)} not valid at ${at.toISOString()}`;
+    if (t < Date.parse(current.validFrom) || t > Date.parse(current.validTo))
+      return `certificate ${subjectCn(current)} not valid at ${at.toISOString()}`;
     const root = m.roots.find((r) => current.checkIssued(r) && current.verify(r.publicKey));
     if (root) {
-      if (t < Date.parse(root.validFrom) || t > Date.parse(root.validTo)) return `root CA not valid at ${at.toISOString()}`;
+      if (t < Date.parse(root.validFrom) || t > Date.parse(root.validTo))
+        return `root CA not valid at ${at.toISOString()}`;
       return undefined;
     }
     const next = m.intermediates.find((r) => current.checkIssued(r) && current.verify(r.publicKey));

@@ -1,14 +1,23 @@
 import { common, msp } from '@hyperledger/fabric-protos';
 import type { MspRole, ValidIdentity } from './msp';
 
-const ROLE_OF_PRINCIPAL: Readonly<Record<number, MspRole>> = { 0: 'member', 1: 'admin', 2: 'client', 3: 'peer', 4: 'orderer' };
+const ROLE_OF_PRINCIPAL: Readonly<Record<number, MspRole>> = {
+  0: 'member',
+  1: 'admin',
+  2: 'client',
+  3: 'peer',
+  4: 'orderer',
+};
 
 /**
  * Evaluates a `SignaturePolicyEnvelope` over identities whose signatures were already verified,
  * the way Fabric does: identities are de-duplicated, and each one can satisfy only one principal
  * (so `AND('A.member','A.member')` needs two distinct signers of A).
  */
-export function satisfiesSignaturePolicy(envelope: common.SignaturePolicyEnvelope, signers: readonly ValidIdentity[]): boolean {
+export function satisfiesSignaturePolicy(
+  envelope: common.SignaturePolicyEnvelope,
+  signers: readonly ValidIdentity[],
+): boolean {
   const unique = dedupe(signers);
   const principals = envelope.getIdentitiesList();
   const rule = envelope.getRule();
@@ -17,7 +26,12 @@ export function satisfiesSignaturePolicy(envelope: common.SignaturePolicyEnvelop
   return evaluate(rule, principals, unique, used);
 }
 
-function evaluate(rule: common.SignaturePolicy, principals: msp.MSPPrincipal[], signers: ValidIdentity[], used: boolean[]): boolean {
+function evaluate(
+  rule: common.SignaturePolicy,
+  principals: msp.MSPPrincipal[],
+  signers: ValidIdentity[],
+  used: boolean[],
+): boolean {
   if (rule.getTypeCase() === common.SignaturePolicy.TypeCase.SIGNED_BY) {
     const principal = principals[rule.getSignedBy()];
     if (!principal) return false;

@@ -44,7 +44,8 @@ export interface ChaincodeActionView {
   readonly responseStatus: number;
   readonly responsePayload: Uint8Array;
   /** The chaincode event, when one was set. */
-  readonly event: { readonly chaincodeId: string; readonly name: string; readonly payload: Uint8Array } | undefined;
+  readonly event:
+    { readonly chaincodeId: string; readonly name: string; readonly payload: Uint8Array } | undefined;
   readonly namespaces: readonly NamespaceRwset[];
 }
 
@@ -63,7 +64,11 @@ export function parseChaincodeAction(bytes: Uint8Array): ChaincodeActionView {
     chaincodeVersion: action.getChaincodeId()?.getVersion() ?? '',
     responseStatus: response?.getStatus() ?? 0,
     responsePayload: response?.getPayload_asU8() ?? new Uint8Array(),
-    event: event && { chaincodeId: event.getChaincodeId(), name: event.getEventName(), payload: event.getPayload_asU8() },
+    event: event && {
+      chaincodeId: event.getChaincodeId(),
+      name: event.getEventName(),
+      payload: event.getPayload_asU8(),
+    },
     namespaces: rwset.getNsRwsetList().map(parseNamespace),
   };
 }
@@ -74,7 +79,11 @@ function parseNamespace(ns: ledger.rwset.NsReadWriteSet): NamespaceRwset {
     namespace: ns.getNamespace(),
     reads: kv.getReadsList().map((r) => ({ key: r.getKey(), version: versionOf(r.getVersion()) })),
     ranges: kv.getRangeQueriesInfoList(),
-    writes: kv.getWritesList().map((w) => ({ key: w.getKey(), isDelete: w.getIsDelete() || w.getValue_asU8().length === 0, value: w.getValue_asU8() })),
+    writes: kv.getWritesList().map((w) => ({
+      key: w.getKey(),
+      isDelete: w.getIsDelete() || w.getValue_asU8().length === 0,
+      value: w.getValue_asU8(),
+    })),
     metadataWrites: kv.getMetadataWritesList().map((m) => ({
       key: m.getKey(),
       entries: new Map(m.getEntriesList().map((e) => [e.getName(), e.getValue_asU8()])),

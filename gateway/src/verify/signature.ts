@@ -6,7 +6,11 @@ import { isLowS } from '../connect/signer';
  * signatures (so a signature that is merely mathematically valid is not enough).
  * @returns undefined when valid, else why not
  */
-export function signatureProblem(cert: X509Certificate, message: Uint8Array, signature: Uint8Array): string | undefined {
+export function signatureProblem(
+  cert: X509Certificate,
+  message: Uint8Array,
+  signature: Uint8Array,
+): string | undefined {
   let ok: boolean;
   try {
     ok = verify('sha256', message, { key: cert.publicKey, dsaEncoding: 'der' }, signature);

@@ -30,7 +30,10 @@ export function checkDataHash(block: common.Block): Finding {
   const n = header?.getNumber() ?? '?';
   return Buffer.from(computed).equals(Buffer.from(claimed))
     ? ok('data-hash', `block ${n} data hash ${hex(computed).slice(0, 16)}… matches its header`)
-    : fail('data-hash', `block ${n} data hash ${hex(computed).slice(0, 16)}… differs from its header ${hex(claimed).slice(0, 16)}…`);
+    : fail(
+        'data-hash',
+        `block ${n} data hash ${hex(computed).slice(0, 16)}… differs from its header ${hex(claimed).slice(0, 16)}…`,
+      );
 }
 
 /**
@@ -39,23 +42,39 @@ export function checkDataHash(block: common.Block): Finding {
  * chaincode endorsement policy.
  * @param policy - the chaincode's `ApplicationPolicy` (undefined: the channel's default reference)
  */
-export function checkTransaction(tx: ParsedTransaction, config: ChannelConfigView, policy: peer.ApplicationPolicy | undefined): Finding[] {
+export function checkTransaction(
+  tx: ParsedTransaction,
+  config: ChannelConfigView,
+  policy: peer.ApplicationPolicy | undefined,
+): Finding[] {
   const findings: Finding[] = [];
   const creator = checkIdentity(config.msps, tx.creator, tx.timestamp);
   if (!creator.ok) findings.push(fail('creator', creator.reason));
   else {
-    findings.push(ok('creator', `${creator.identity.mspId} ${subjectCn(creator.identity.certificate)} is valid in the channel`));
+    findings.push(
+      ok(
+        'creator',
+        `${creator.identity.mspId} ${subjectCn(creator.identity.certificate)} is valid in the channel`,
+      ),
+    );
     const problem = signatureProblem(creator.identity.certificate, tx.payloadBytes, tx.signature);
-    findings.push(problem ? fail('creator-signature', problem) : ok('creator-signature', 'envelope signature verifies'));
+    findings.push(
+      problem ? fail('creator-signature', problem) : ok('creator-signature', 'envelope signature verifies'),
+    );
   }
   const expectedTxId = hex(sha256(tx.nonce, tx.creator));
-  findings.push(expectedTxId === tx.txId ? ok('tx-id', 'transaction id = SHA-256(nonce || creator)') : fail('tx-id', `transaction id should be ${expectedTxId}`));
+  findings.push(
+    expectedTxId === tx.txId
+      ? ok('tx-id', 'transaction id = SHA-256(nonce || creator)')
+      : fail('tx-id', `transaction id should be ${expectedTxId}`),
+  );
   const e = tx.endorsed;
   if (!e) {
     findings.push(fail('endorsements', 'not an endorser transaction'));
     return findings;
   }
-  if (e.actionCount !== 1) findings.push(fail('actions', `${e.actionCount} actions; Fabric accepts exactly one`));
+  if (e.actionCount !== 1)
+    findings.push(fail('actions', `${e.actionCount} actions; Fabric accepts exactly one`));
   const proposalHash = sha256(tx.channelHeaderBytes, e.actionHeaderBytes, e.chaincodeProposalPayload);
   findings.push(
     Buffer.from(proposalHash).equals(Buffer.from(e.proposalHash))
@@ -70,7 +89,11 @@ export function checkTransaction(tx: ParsedTransaction, config: ChannelConfigVie
       return;
     }
     const who = `${id.identity.mspId} ${subjectCn(id.identity.certificate)}`;
-    const problem = signatureProblem(id.identity.certificate, Buffer.concat([e.proposalResponsePayload, en.endorser]), en.signature);
+    const problem = signatureProblem(
+      id.identity.certificate,
+      Buffer.concat([e.proposalResponsePayload, en.endorser]),
+      en.signature,
+    );
     if (problem) findings.push(fail(`endorsement[${i}]`, `${who}: ${problem}`));
     else {
       findings.push(ok(`endorsement[${i}]`, `${who} signed the response`));
@@ -78,20 +101,34 @@ export function checkTransaction(tx: ParsedTransaction, config: ChannelConfigVie
     }
   });
   const outcome = evaluateChaincodePolicy(config, policy, endorsers);
-  findings.push(outcome.satisfied ? ok('endorsement-policy', outcome.explanation) : fail('endorsement-policy', outcome.explanation));
+  findings.push(
+    outcome.satisfied
+      ? ok('endorsement-policy', outcome.explanation)
+      : fail('endorsement-policy', outcome.explanation),
+  );
   return findings;
 }
 
 /** Evaluates the chaincode-level endorsement policy over endorsers whose signatures verified. */
-export function evaluateChaincodePolicy(config: ChannelConfigView, policy: peer.ApplicationPolicy | undefined, endorsers: readonly ValidIdentity[]): PolicyOutcome {
+export function evaluateChaincodePolicy(
+  config: ChannelConfigView,
+  policy: peer.ApplicationPolicy | undefined,
+  endorsers: readonly ValidIdentity[],
+): PolicyOutcome {
   if (policy?.getTypeCase() === peer.ApplicationPolicy.TypeCase.SIGNATURE_POLICY) {
     const env = policy.getSignaturePolicy();
     const satisfied = env !== undefined && satisfiesSignaturePolicy(env, endorsers);
-    return { satisfied, explanation: `chaincode signature policy ${satisfied ? 'satisfied' : 'not satisfied'} by ${describe(endorsers)}` };
+    return {
+      satisfied,
+      explanation: `chaincode signature policy ${satisfied ? 'satisfied' : 'not satisfied'} by ${describe(endorsers)}`,
+    };
   }
   const ref = policy?.getChannelConfigPolicyReference() || DEFAULT_ENDORSEMENT_POLICY_REF;
   const outcome = evaluatePolicyPath(config, ref, endorsers);
-  return { satisfied: outcome.satisfied, explanation: `${outcome.explanation}; endorsers: ${describe(endorsers)}` };
+  return {
+    satisfied: outcome.satisfied,
+    explanation: `${outcome.explanation}; endorsers: ${describe(endorsers)}`,
+  };
 }
 
 function describe(ids: readonly ValidIdentity[]): string {

@@ -88,7 +88,9 @@ export function parseEnvelope(envelopeBytes: Uint8Array, index: number): ParsedT
       proposalResponsePayload: prpBytes,
       proposalHash: prp.getProposalHash_asU8(),
       chaincodeAction: prp.getExtension_asU8(),
-      endorsements: endorsed.getEndorsementsList().map((e) => ({ endorser: e.getEndorser_asU8(), signature: e.getSignature_asU8() })),
+      endorsements: endorsed
+        .getEndorsementsList()
+        .map((e) => ({ endorser: e.getEndorser_asU8(), signature: e.getSignature_asU8() })),
       actionCount: tx.getActionsList().length,
     },
   };
@@ -107,7 +109,12 @@ export function lastConfigIndex(block: common.Block): bigint {
     }
   }
   const legacy = md[common.BlockMetadataIndex.LAST_CONFIG];
-  if (legacy && legacy.length > 0) return BigInt(common.LastConfig.deserializeBinary(common.Metadata.deserializeBinary(legacy).getValue_asU8()).getIndex());
+  if (legacy && legacy.length > 0)
+    return BigInt(
+      common.LastConfig.deserializeBinary(
+        common.Metadata.deserializeBinary(legacy).getValue_asU8(),
+      ).getIndex(),
+    );
   return 0n;
 }
 

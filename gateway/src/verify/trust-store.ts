@@ -37,15 +37,21 @@ export function fileTrustStore(path: string): TrustStore {
     if (parsed?.version !== 1 || typeof parsed.channels !== 'object') throw new Error('not a trust store');
     state = { version: 1, channels: parsed.channels };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`trust store ${path} is unreadable: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`trust store ${path} is unreadable: ${(e as Error).message}`);
   }
   return {
-    anchors: (channel) => (state.channels[channel] ?? []).map((a) => ({ number: BigInt(a.number), hash: a.hash })),
+    anchors: (channel) =>
+      (state.channels[channel] ?? []).map((a) => ({ number: BigInt(a.number), hash: a.hash })),
     add: async (channel, anchors) => {
       const byNumber = new Map((state.channels[channel] ?? []).map((a) => [a.number, a.hash]));
-      for (const a of anchors) if (!byNumber.has(a.number.toString())) byNumber.set(a.number.toString(), a.hash);
-      let list = [...byNumber.entries()].map(([number, hash]) => ({ number, hash })).sort((x, y) => (BigInt(x.number) < BigInt(y.number) ? -1 : 1));
-      if (list.length > MAX_ANCHORS) list = [...list.slice(0, 1), ...list.slice(list.length - MAX_ANCHORS + 1)];
+      for (const a of anchors)
+        if (!byNumber.has(a.number.toString())) byNumber.set(a.number.toString(), a.hash);
+      let list = [...byNumber.entries()]
+        .map(([number, hash]) => ({ number, hash }))
+        .sort((x, y) => (BigInt(x.number) < BigInt(y.number) ? -1 : 1));
+      if (list.length > MAX_ANCHORS)
+        list = [...list.slice(0, 1), ...list.slice(list.length - MAX_ANCHORS + 1)];
       state = { version: 1, channels: { ...state.channels, [channel]: list } };
       mkdirSync(dirname(path), { recursive: true });
       await writeFileAtomic(path, `${JSON.stringify(state, null, 2)}\n`);

@@ -38,7 +38,8 @@ export interface VerifyTransactionOptions {
 
 const KEY_LEVEL_NOTE =
   'key-level (state-based) endorsement policies depend on the state at that block; checking them needs the auditor’s replay from block 0';
-const MVCC_NOTE = 'read conflicts (MVCC, phantom reads) depend on the state at that block; only a replay can confirm them';
+const MVCC_NOTE =
+  'read conflicts (MVCC, phantom reads) depend on the state at that block; only a replay can confirm them';
 
 /**
  * Verifies a transaction without trusting the peer: fetches its block and the config block in force,
@@ -46,19 +47,30 @@ const MVCC_NOTE = 'read conflicts (MVCC, phantom reads) depend on the state at t
  * a trusted block hash.
  * @throws {@link FabricStageError} when the peer cannot serve the blocks
  */
-export async function verifyTransaction(source: LedgerSource, txId: string, options: VerifyTransactionOptions): Promise<TransactionVerification> {
+export async function verifyTransaction(
+  source: LedgerSource,
+  txId: string,
+  options: VerifyTransactionOptions,
+): Promise<TransactionVerification> {
   const block = common.Block.deserializeBinary(await source.blockByTxId(txId));
   const blockNumber = BigInt(block.getHeader()?.getNumber() ?? 0);
   const tx = findTransaction(block, txId);
   const findings: Finding[] = [];
   const notes: string[] = [KEY_LEVEL_NOTE, MVCC_NOTE];
   if (!tx) {
-    findings.push({ check: 'located', ok: false, detail: `block ${blockNumber} served for ${txId} does not contain it` });
+    findings.push({
+      check: 'located',
+      ok: false,
+      detail: `block ${blockNumber} served for ${txId} does not contain it`,
+    });
     return result(txId, blockNumber, -1, undefined, findings, notes);
   }
   findings.push(checkDataHash(block));
   const configNumber = lastConfigIndex(block);
-  const configBlock = configNumber === blockNumber ? block : common.Block.deserializeBinary(await source.blockByNumber(configNumber));
+  const configBlock =
+    configNumber === blockNumber
+      ? block
+      : common.Block.deserializeBinary(await source.blockByNumber(configNumber));
   findings.push({ ...checkDataHash(configBlock), check: 'config-data-hash' });
   const config = readConfigBlock(configBlock);
   const ccName = options.chaincodeName ?? tx.endorsed?.chaincodeName ?? '';
@@ -68,7 +80,13 @@ export async function verifyTransaction(source: LedgerSource, txId: string, opti
       ? `endorsement policy from the current definition of ${ccName} (sequence ${definition.sequence}); a later redefinition would not show here`
       : `no chaincode definition readable; used the channel default /Channel/Application/Endorsement`,
   );
-  findings.push(...checkTransaction(tx, config, definition ? peer.ApplicationPolicy.deserializeBinary(definition.policy) : undefined));
+  findings.push(
+    ...checkTransaction(
+      tx,
+      config,
+      definition ? peer.ApplicationPolicy.deserializeBinary(definition.policy) : undefined,
+    ),
+  );
   const anchors = await trustedAnchors(source, options.trustStore, notes);
   const fetch = cachedFetch(source, [block, configBlock]);
   const link = await linkToAnchor(block, anchors, fetch, options.onProgress);
@@ -82,7 +100,11 @@ export async function verifyTransaction(source: LedgerSource, txId: string, opti
   return result(txId, blockNumber, tx.index, peerValidationCode(block, tx.index), findings, notes);
 }
 
-async function trustedAnchors(source: LedgerSource, store: TrustStore, notes: string[]): Promise<ReturnType<TrustStore['anchors']>> {
+async function trustedAnchors(
+  source: LedgerSource,
+  store: TrustStore,
+  notes: string[],
+): Promise<ReturnType<TrustStore['anchors']>> {
   const known = store.anchors(source.channel);
   if (known.length > 0) return known;
   const genesis = common.Block.deserializeBinary(await source.blockByNumber(0n));
@@ -105,7 +127,14 @@ function cachedFetch(source: LedgerSource, known: common.Block[]): (n: bigint) =
   };
 }
 
-function result(txId: string, blockNumber: bigint, txIndex: number, code: number | undefined, findings: Finding[], notes: string[]): TransactionVerification {
+function result(
+  txId: string,
+  blockNumber: bigint,
+  txIndex: number,
+  code: number | undefined,
+  findings: Finding[],
+  notes: string[],
+): TransactionVerification {
   const verified = findings.every((f) => f.ok);
   return {
     txId,

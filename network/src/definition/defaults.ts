@@ -69,7 +69,10 @@ export function defaultNetworkDefinition(): NetworkDefinition {
         { name: 'auditor', roles: ['auditor'] },
       ]),
       // The brand's QA approver e-signs verification protocols (rule 28).
-      org('brand', 'BrandMSP', ['MANUFACTURER'], 8051, [...baseUsers(), { name: 'approver', roles: ['approver'] }]),
+      org('brand', 'BrandMSP', ['MANUFACTURER'], 8051, [
+        ...baseUsers(),
+        { name: 'approver', roles: ['approver'] },
+      ]),
       org('supplier', 'SupplierMSP', ['SUPPLIER', 'IMPORTER'], 9051, baseUsers()),
       org('lab', 'LabMSP', ['LAB'], 10051, labUsers()),
       org('verifier', 'VerifierMSP', ['LAB', 'VERIFIER'], 11051, labUsers()),

@@ -40,7 +40,8 @@ export async function endorse(
   if (named.length === 0 && !proposal.hasTransient) {
     // The chaincode policy's other orgs simulate while the local peer does (latency of one
     // endorsement, not two); the plan below still decides which endorsements are used.
-    for (const target of speculativeEndorsers(backend, proposal.chaincodeName, peers)) void requests.ask(target);
+    for (const target of speculativeEndorsers(backend, proposal.chaincodeName, peers))
+      void requests.ask(target);
   }
   const first = await firstEndorsement(requests, candidates);
   const endorsements = new Map<string, peer.ProposalResponse>([[first.mspId, first.response]]);

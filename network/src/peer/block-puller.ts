@@ -69,11 +69,14 @@ export class BlockPuller {
       if (this.#stream !== stream) return;
       this.#stream = undefined;
       if (this.#stopped) return;
-      this.#retry = setTimeout(() => {
-        void this.#chain.then(() => {
-          this.start();
-        });
-      }, refused ? REFUSED_RETRY_MS : RETRY_MS);
+      this.#retry = setTimeout(
+        () => {
+          void this.#chain.then(() => {
+            this.start();
+          });
+        },
+        refused ? REFUSED_RETRY_MS : RETRY_MS,
+      );
     };
     stream.on('error', restart);
     stream.on('end', restart);

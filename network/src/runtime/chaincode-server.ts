@@ -51,7 +51,8 @@ export async function startChaincodeServer(opts: {
   const dir = resolve(opts.dir);
   if (!existsSync(join(dir, 'package.json')))
     throw new ChaincodeStartError(`${dir} has no package.json; a Node chaincode directory is needed`);
-  const packageId = opts.packageId ?? `${opts.name}_${opts.version}:${packageHash(dir, opts.name, opts.version)}`;
+  const packageId =
+    opts.packageId ?? `${opts.name}_${opts.version}:${packageHash(dir, opts.name, opts.version)}`;
   const port = opts.port ?? (await freePort());
   const address = `127.0.0.1:${port}`;
   mkdirSync(opts.layout.logDir, { recursive: true });

@@ -125,15 +125,18 @@ describe('electronic signatures', () => {
       { path: 'recordHash', message: 'must be a lower-case hex SHA-256 digest' },
     ]);
     expect(badHash.message).toContain('SHA-256');
-    const sod = errorOf(() => { assertSegregationOfDuties([sig(author, 'AUTHORSHIP')], sig(author, 'APPROVAL')); },
-    );
+    const sod = errorOf(() => {
+      assertSegregationOfDuties([sig(author, 'AUTHORSHIP')], sig(author, 'APPROVAL'));
+    });
     expect(sod.message).toBe('Ana already signed this record with AUTHORSHIP and may not add APPROVAL');
     expect(sod.details).toEqual({ signerId: author.userId, held: 'AUTHORSHIP', requested: 'APPROVAL' });
     const twice = errorOf(() => addSignature([sig(author, 'REVIEW')], sig(author, 'REVIEW')));
     expect(twice.message).toBe('Ana already signed this record with REVIEW');
     expect(twice.details).toEqual({ signerId: author.userId, meaning: 'REVIEW' });
     const other = recordHash({ reportId: 'R-1', version: 2 });
-    const mismatch = errorOf(() => { assertBoundTo(sig(author, 'REVIEW'), other); });
+    const mismatch = errorOf(() => {
+      assertBoundTo(sig(author, 'REVIEW'), other);
+    });
     expect(mismatch.message).toContain('another version');
     expect(mismatch.details).toEqual({ expected: other, signed: HASH });
   });

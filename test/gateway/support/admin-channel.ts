@@ -22,7 +22,11 @@ export interface AdminChannel {
 }
 
 /** An org definition file's content for an org of the crypto material. */
-export function definitionFileOf(org: OrgCrypto, anchorPort: number, roles: string[]): Record<string, unknown> {
+export function definitionFileOf(
+  org: OrgCrypto,
+  anchorPort: number,
+  roles: string[],
+): Record<string, unknown> {
   return {
     name: org.name,
     mspId: org.mspId,

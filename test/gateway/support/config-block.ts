@@ -75,7 +75,10 @@ function orgGroup(org: TestOrg): common.ConfigGroup {
   value.setValue(mc.serializeBinary());
   const g = new common.ConfigGroup();
   g.getValuesMap().set('MSP', value);
-  g.getPoliciesMap().set('Endorsement', configPolicy(signaturePolicy(org.mspId, msp.MSPRole.MSPRoleType.PEER)));
+  g.getPoliciesMap().set(
+    'Endorsement',
+    configPolicy(signaturePolicy(org.mspId, msp.MSPRole.MSPRoleType.PEER)),
+  );
   return g;
 }
 
@@ -105,4 +108,3 @@ export function configEnvelope(channel: string, orgs: TestOrg[], at = new Date()
   env.setPayload(payload.serializeBinary());
   return env;
 }
-

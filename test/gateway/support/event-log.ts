@@ -19,7 +19,11 @@ export class EventLog {
   cutAfter: number | undefined;
 
   add(block: number, txId: string, count: number): void {
-    this.txs.push({ block, txId, events: Array.from({ length: count }, (_, i) => ({ id: `${txId}:${i}`, type: 'lot.registered' })) });
+    this.txs.push({
+      block,
+      txId,
+      events: Array.from({ length: count }, (_, i) => ({ id: `${txId}:${i}`, type: 'lot.registered' })),
+    });
     for (const w of this.waiters) w();
   }
 
@@ -49,7 +53,14 @@ export class EventLog {
             ev.setChaincodeId('provenance');
             ev.setTxId(t.txId);
             ev.setEventName('alliance.events');
-            ev.setPayload(Buffer.from(JSON.stringify({ events: t.events.map((e) => ({ ...e, subject: { kind: 'lot', id: 'L' }, data: {} })), txId: t.txId })));
+            ev.setPayload(
+              Buffer.from(
+                JSON.stringify({
+                  events: t.events.map((e) => ({ ...e, subject: { kind: 'lot', id: 'L' }, data: {} })),
+                  txId: t.txId,
+                }),
+              ),
+            );
             res.addEvents(ev);
           }
           block++;

@@ -89,10 +89,18 @@ export function endorsedTransaction(o: {
   ccpp.setInput(cis.serializeBinary());
   const ccppBytes = ccpp.serializeBinary();
 
-  return endorse({ txId, chdrBytes, shdrBytes, ccppBytes, chaincode: o.chaincode, endorsers: o.endorsers, result: o.result, event: o.event, creatorKey: o.creator.id.key });
+  return endorse({
+    txId,
+    chdrBytes,
+    shdrBytes,
+    ccppBytes,
+    chaincode: o.chaincode,
+    endorsers: o.endorsers,
+    result: o.result,
+    event: o.event,
+    creatorKey: o.creator.id.key,
+  });
 }
-
-
 
 export interface EndorseOptions {
   txId: string;
@@ -166,7 +174,10 @@ export function endorse(o: EndorseOptions): EndorsedTx {
 }
 
 /** What a gateway's Endorse returns for a signed proposal: the prepared (unsigned) transaction. */
-export function endorseProposal(sp: peer.SignedProposal, o: Omit<EndorseOptions, 'txId' | 'chdrBytes' | 'shdrBytes' | 'ccppBytes' | 'chaincode'>): EndorsedTx {
+export function endorseProposal(
+  sp: peer.SignedProposal,
+  o: Omit<EndorseOptions, 'txId' | 'chdrBytes' | 'shdrBytes' | 'ccppBytes' | 'chaincode'>,
+): EndorsedTx {
   const proposal = peer.Proposal.deserializeBinary(sp.getProposalBytes_asU8());
   const header = common.Header.deserializeBinary(proposal.getHeader_asU8());
   const chdr = common.ChannelHeader.deserializeBinary(header.getChannelHeader_asU8());
@@ -187,20 +198,32 @@ export function endorseProposal(sp: peer.SignedProposal, o: Omit<EndorseOptions,
 /** The transaction name and arguments a proposal carries. */
 export function proposalArgs(sp: peer.SignedProposal): string[] {
   const proposal = peer.Proposal.deserializeBinary(sp.getProposalBytes_asU8());
-  const cis = peer.ChaincodeInvocationSpec.deserializeBinary(peer.ChaincodeProposalPayload.deserializeBinary(proposal.getPayload_asU8()).getInput_asU8());
+  const cis = peer.ChaincodeInvocationSpec.deserializeBinary(
+    peer.ChaincodeProposalPayload.deserializeBinary(proposal.getPayload_asU8()).getInput_asU8(),
+  );
   return (cis.getChaincodeSpec()?.getInput()?.getArgsList_asU8() ?? []).map((a) => Buffer.from(a).toString());
 }
 
 export { configEnvelope } from './config-block';
 
 /** A block chained to `previous`, with LAST_CONFIG in the orderer metadata and a validation filter. */
-export function makeBlock(o: { number: bigint; previous?: common.Block; envelopes: common.Envelope[]; lastConfig: bigint; filter?: number[] }): common.Block {
+export function makeBlock(o: {
+  number: bigint;
+  previous?: common.Block;
+  envelopes: common.Envelope[];
+  lastConfig: bigint;
+  filter?: number[];
+}): common.Block {
   const data = new common.BlockData();
   data.setDataList(o.envelopes.map((e) => e.serializeBinary()));
   const header = new common.BlockHeader();
   header.setNumber(Number(o.number));
   const prev = o.previous?.getHeader();
-  header.setPreviousHash(prev ? sha(blockHeaderDer(BigInt(prev.getNumber()), prev.getPreviousHash_asU8(), prev.getDataHash_asU8())) : new Uint8Array());
+  header.setPreviousHash(
+    prev
+      ? sha(blockHeaderDer(BigInt(prev.getNumber()), prev.getPreviousHash_asU8(), prev.getDataHash_asU8()))
+      : new Uint8Array(),
+  );
   header.setDataHash(sha(...data.getDataList_asU8()));
   const lc = new common.LastConfig();
   lc.setIndex(Number(o.lastConfig));
@@ -209,7 +232,13 @@ export function makeBlock(o: { number: bigint; previous?: common.Block; envelope
   const sigs = new common.Metadata();
   sigs.setValue(obm.serializeBinary());
   const md = new common.BlockMetadata();
-  md.setMetadataList([sigs.serializeBinary(), new Uint8Array(), Uint8Array.from(o.filter ?? o.envelopes.map(() => 0)), new Uint8Array(), new Uint8Array()]);
+  md.setMetadataList([
+    sigs.serializeBinary(),
+    new Uint8Array(),
+    Uint8Array.from(o.filter ?? o.envelopes.map(() => 0)),
+    new Uint8Array(),
+    new Uint8Array(),
+  ]);
   const block = new common.Block();
   block.setHeader(header);
   block.setData(data);
@@ -218,7 +247,12 @@ export function makeBlock(o: { number: bigint; previous?: common.Block; envelope
 }
 
 /** Replaces endorsement `index`'s signature with `key`'s signature over other bytes, then re-signs the envelope as the creator. */
-export function forgeEndorsement(env: common.Envelope, index: number, key: TestIdentity['key'], creatorKey: TestIdentity['key']): void {
+export function forgeEndorsement(
+  env: common.Envelope,
+  index: number,
+  key: TestIdentity['key'],
+  creatorKey: TestIdentity['key'],
+): void {
   const payload = common.Payload.deserializeBinary(env.getPayload_asU8());
   const t = peer.Transaction.deserializeBinary(payload.getData_asU8());
   const ta = t.getActionsList()[0]!;

@@ -13,7 +13,10 @@ export interface GatewayScript {
   endorse?: Unary<gateway.EndorseRequest, gateway.EndorseResponse>;
   submit?: Unary<gateway.SubmitRequest, gateway.SubmitResponse>;
   commitStatus?: Unary<gateway.SignedCommitStatusRequest, gateway.CommitStatusResponse>;
-  chaincodeEvents?: (req: gateway.SignedChaincodeEventsRequest, call: grpc.ServerWritableStream<gateway.SignedChaincodeEventsRequest, gateway.ChaincodeEventsResponse>) => void;
+  chaincodeEvents?: (
+    req: gateway.SignedChaincodeEventsRequest,
+    call: grpc.ServerWritableStream<gateway.SignedChaincodeEventsRequest, gateway.ChaincodeEventsResponse>,
+  ) => void;
 }
 
 /** A gRPC error as a Fabric gateway sends it: code, message and ErrorDetail entries in the status details. */
@@ -56,7 +59,10 @@ export interface RunningGatewayServer {
   stop(): Promise<void>;
 }
 
-function unary<Req, Res>(server: RunningGatewayServer, name: keyof GatewayScript): grpc.handleUnaryCall<Req, Res> {
+function unary<Req, Res>(
+  server: RunningGatewayServer,
+  name: keyof GatewayScript,
+): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     server.calls.push({ method: name, metadata: call.metadata, deadline: call.getDeadline() });
     const handler = server.script[name] as Unary<Req, Res> | undefined;
@@ -70,7 +76,9 @@ function unary<Req, Res>(server: RunningGatewayServer, name: keyof GatewayScript
         callback(null, res);
       })
       .catch((e: unknown) => {
-        callback(e instanceof RpcFailure ? e.toServiceError() : { code: grpc.status.INTERNAL, details: String(e) });
+        callback(
+          e instanceof RpcFailure ? e.toServiceError() : { code: grpc.status.INTERNAL, details: String(e) },
+        );
       });
   };
 }
@@ -103,8 +111,14 @@ export async function startGatewayServer(script: GatewayScript = {}): Promise<Ru
     endorse: unary(running, 'endorse'),
     submit: unary(running, 'submit'),
     commitStatus: unary(running, 'commitStatus'),
-    chaincodeEvents: (call: grpc.ServerWritableStream<gateway.SignedChaincodeEventsRequest, gateway.ChaincodeEventsResponse>) => {
-      running.calls.push({ method: 'chaincodeEvents', metadata: call.metadata, deadline: call.getDeadline() });
+    chaincodeEvents: (
+      call: grpc.ServerWritableStream<gateway.SignedChaincodeEventsRequest, gateway.ChaincodeEventsResponse>,
+    ) => {
+      running.calls.push({
+        method: 'chaincodeEvents',
+        metadata: call.metadata,
+        deadline: call.getDeadline(),
+      });
       if (!running.script.chaincodeEvents) {
         call.destroy(Object.assign(new Error('not scripted'), { code: grpc.status.UNIMPLEMENTED }));
         return;
@@ -112,7 +126,11 @@ export async function startGatewayServer(script: GatewayScript = {}): Promise<Ru
       running.script.chaincodeEvents(call.request, call);
     },
   });
-  const creds = grpc.ServerCredentials.createSsl(null, [{ cert_chain: Buffer.from(tls.certPem), private_key: Buffer.from(tls.keyPem) }], false);
+  const creds = grpc.ServerCredentials.createSsl(
+    null,
+    [{ cert_chain: Buffer.from(tls.certPem), private_key: Buffer.from(tls.keyPem) }],
+    false,
+  );
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', creds, (err, p) => {
       if (err) reject(err);

@@ -74,7 +74,12 @@ export function openTransaction(b: common.Block, i: number) {
     list[i] = env.serializeBinary();
     b.getData()!.setDataList(list);
   };
-  return { endorsed, ccAction, save, txId: common.ChannelHeader.deserializeBinary(payload.getHeader()!.getChannelHeader_asU8()).getTxId() };
+  return {
+    endorsed,
+    ccAction,
+    save,
+    txId: common.ChannelHeader.deserializeBinary(payload.getHeader()!.getChannelHeader_asU8()).getTxId(),
+  };
 }
 
 /** Flips one byte of the first written value of transaction `i` (in namespace `ns`). */
@@ -120,7 +125,11 @@ export function endorsementOf(b: common.Block, i: number): peer.Endorsement {
 }
 
 /** Adds a root certificate to an org's MSP in the genesis config (a forger making its own key an orderer). */
-export function addRootToGenesis(genesis: common.Block, section: 'Orderer' | 'Application', rootPem: string): void {
+export function addRootToGenesis(
+  genesis: common.Block,
+  section: 'Orderer' | 'Application',
+  rootPem: string,
+): void {
   const data = genesis.getData()!.getDataList_asU8();
   const env = common.Envelope.deserializeBinary(data[0]!);
   const payload = common.Payload.deserializeBinary(env.getPayload_asU8());
@@ -141,8 +150,12 @@ export function addRootToGenesis(genesis: common.Block, section: 'Orderer' | 'Ap
 /** The MSP ID of the orderer org in a genesis block. */
 export function ordererMspId(genesis: common.Block): string {
   const env = common.Envelope.deserializeBinary(genesis.getData()!.getDataList_asU8()[0]!);
-  const ce = common.ConfigEnvelope.deserializeBinary(common.Payload.deserializeBinary(env.getPayload_asU8()).getData_asU8());
+  const ce = common.ConfigEnvelope.deserializeBinary(
+    common.Payload.deserializeBinary(env.getPayload_asU8()).getData_asU8(),
+  );
   const group = ce.getConfig()!.getChannelGroup()!.getGroupsMap().get('Orderer')!;
   const org = group.getGroupsMap().get(group.getGroupsMap().keys().next().value)!;
-  return msp.FabricMSPConfig.deserializeBinary(msp.MSPConfig.deserializeBinary(org.getValuesMap().get('MSP')!.getValue_asU8()).getConfig_asU8()).getName();
+  return msp.FabricMSPConfig.deserializeBinary(
+    msp.MSPConfig.deserializeBinary(org.getValuesMap().get('MSP')!.getValue_asU8()).getConfig_asU8(),
+  ).getName();
 }

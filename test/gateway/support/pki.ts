@@ -30,7 +30,7 @@ let serial = 1;
 const nextSerial = (): string => (serial++).toString(16).padStart(4, '0');
 
 export async function newCa(name: string): Promise<TestCa> {
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']));
+  const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
     name: `CN=ca.${name}, O=${name}`,
@@ -38,7 +38,10 @@ export async function newCa(name: string): Promise<TestCa> {
     notAfter: new Date(Date.now() + 365 * 86_400_000),
     keys,
     signingAlgorithm: alg,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true),
+    ],
   });
   return { name, cert, keys, pem: cert.toString('pem') };
 }
@@ -53,11 +56,15 @@ export interface IssueOptions {
 }
 
 export async function issue(ca: TestCa, o: IssueOptions): Promise<TestIdentity> {
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']));
+  const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
   const extensions: x509.Extension[] = [];
   const attrText = o.rawAttributeExtension ?? (o.attrs ? JSON.stringify({ attrs: o.attrs }) : undefined);
-  if (attrText !== undefined) extensions.push(new x509.Extension('1.2.3.4.5.6.7.8.1', false, Buffer.from(attrText)));
-  if (o.dnsNames) extensions.push(new x509.SubjectAlternativeNameExtension(o.dnsNames.map((value) => ({ type: 'dns' as const, value }))));
+  if (attrText !== undefined)
+    extensions.push(new x509.Extension('1.2.3.4.5.6.7.8.1', false, Buffer.from(attrText)));
+  if (o.dnsNames)
+    extensions.push(
+      new x509.SubjectAlternativeNameExtension(o.dnsNames.map((value) => ({ type: 'dns' as const, value }))),
+    );
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: nextSerial(),
     subject: `CN=${o.cn}${o.ou ? `, OU=${o.ou}` : ''}`,
@@ -70,7 +77,10 @@ export async function issue(ca: TestCa, o: IssueOptions): Promise<TestIdentity> 
     extensions,
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd()}\n-----END PRIVATE KEY-----\n`;
+  const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd()}\n-----END PRIVATE KEY-----\n`;
   return { certPem: cert.toString('pem'), keyPem, key: createPrivateKey(keyPem) };
 }
 

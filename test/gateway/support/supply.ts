@@ -38,7 +38,16 @@ export function productSpec(productId = 'P-MULTI-1', requiredAnalytes: RequiredA
 
 /** Registration input of a 100 kg lot. */
 export function lotInput(gtin: string, lot: string) {
-  return { gtin, lot, supplierGln: SUPPLIER_GLN, countryOfOrigin: 'IN', expiryDate: '2027-12-31', quantity: 100, uom: 'KGM', ...when() };
+  return {
+    gtin,
+    lot,
+    supplierGln: SUPPLIER_GLN,
+    countryOfOrigin: 'IN',
+    expiryDate: '2027-12-31',
+    quantity: 100,
+    uom: 'KGM',
+    ...when(),
+  };
 }
 
 /** The purchase order a shipment and its receipt both name. */
@@ -49,20 +58,34 @@ export function purchaseOrder(lot: string) {
 /** States a fixture lot can be brought to, in lifecycle order. */
 export type FixtureLotState = 'CREATED' | 'IN_TRANSIT' | 'RECEIVED' | 'SAMPLED' | 'UNDER_TEST' | 'RELEASED';
 
-const ORDER: readonly FixtureLotState[] = ['CREATED', 'IN_TRANSIT', 'RECEIVED', 'SAMPLED', 'UNDER_TEST', 'RELEASED'];
+const ORDER: readonly FixtureLotState[] = [
+  'CREATED',
+  'IN_TRANSIT',
+  'RECEIVED',
+  'SAMPLED',
+  'UNDER_TEST',
+  'RELEASED',
+];
 
 /**
  * Registers lot `lot` of `gtin` as supplier/User1 and brings it to `state` (shipped to and
  * received by the brand from IN_TRANSIT on).
  * @returns the lot's id (`<gtin>.<lot>`)
  */
-export async function lotInState(a: BootstrappedAlliance, state: FixtureLotState, gtin: string, lot: string): Promise<string> {
+export async function lotInState(
+  a: BootstrappedAlliance,
+  state: FixtureLotState,
+  gtin: string,
+  lot: string,
+): Promise<string> {
   const reached = (s: FixtureLotState): boolean => ORDER.indexOf(state) >= ORDER.indexOf(s);
   const registered: LotRecord = (await a.as('supplier/User1').lots.register(lotInput(gtin, lot))).result;
   const lotId = registered.id;
   const po = purchaseOrder(lot);
-  if (reached('IN_TRANSIT')) await a.as('supplier/User1').lots.ship({ lotId, to: 'BrandMSP', bizTransactionList: po, ...when() });
-  if (reached('RECEIVED')) await a.as('brand/User1').lots.receive({ lotId, bizTransactionList: po, ...when() });
+  if (reached('IN_TRANSIT'))
+    await a.as('supplier/User1').lots.ship({ lotId, to: 'BrandMSP', bizTransactionList: po, ...when() });
+  if (reached('RECEIVED'))
+    await a.as('brand/User1').lots.receive({ lotId, bizTransactionList: po, ...when() });
   if (reached('SAMPLED')) await a.as('brand/User1').lots.sample({ lotId, ...when() });
   if (reached('UNDER_TEST')) await a.as('brand/User1').lots.startTesting({ lotId, ...when() });
   if (reached('RELEASED')) await a.as('brand/Admin').lots.release({ lotId, ...when() });
@@ -70,12 +93,19 @@ export async function lotInState(a: BootstrappedAlliance, state: FixtureLotState
 }
 
 /** Transformation input making batch `lot` of GTIN_BATCH (50 kg) from the given draws. */
-export function transformInput(transformationId: string, lot: string, inputs: { lotId: string; quantity: number; uom: 'KGM' | 'GRM' }[], productId = 'P-MULTI-1') {
+export function transformInput(
+  transformationId: string,
+  lot: string,
+  inputs: { lotId: string; quantity: number; uom: 'KGM' | 'GRM' }[],
+  productId = 'P-MULTI-1',
+) {
   return {
     transformationId,
     productId,
     inputQuantityList: inputs.map((i) => ({ epcClass: i.lotId, quantity: i.quantity, uom: i.uom })),
-    outputQuantityList: [{ epcClass: `${GTIN_BATCH}.${lot}`, quantity: 50, uom: 'KGM' }] as [{ epcClass: string; quantity: number; uom: string }],
+    outputQuantityList: [{ epcClass: `${GTIN_BATCH}.${lot}`, quantity: 50, uom: 'KGM' }] as [
+      { epcClass: string; quantity: number; uom: string },
+    ],
     ilmd: { lotNumber: lot, itemExpirationDate: '2027-06-30' },
     bizLocation: PLANT_GLN,
     countryOfOrigin: 'CN',

@@ -17,11 +17,16 @@ export function blockFileName(n: number): string {
  * @throws BlockSourceError SOURCE_NOT_FOUND when the directory does not exist
  */
 export function directoryBlockSource(dir: string): BlockSource {
-  if (!existsSync(dir)) throw new BlockSourceError('SOURCE_NOT_FOUND', `block directory ${dir} does not exist`);
+  if (!existsSync(dir))
+    throw new BlockSourceError('SOURCE_NOT_FOUND', `block directory ${dir} does not exist`);
   return {
     description: `block files in ${dir}`,
     height: () => {
-      const present = new Set(readdirSync(dir).flatMap((f) => BLOCK_FILE.exec(f)?.[1] ?? []).map(Number));
+      const present = new Set(
+        readdirSync(dir)
+          .flatMap((f) => BLOCK_FILE.exec(f)?.[1] ?? [])
+          .map(Number),
+      );
       let h = 0;
       while (present.has(h)) h++;
       return Promise.resolve(h);

@@ -15,7 +15,9 @@ const RECORD_HEADER = 8;
  * @throws BlockSourceError SOURCE_NOT_FOUND when there is no chain file
  */
 export function peerStoreBlockSource(dir: string): BlockSource {
-  const path = [join(dir, 'blocks', 'chain.dat'), join(dir, 'chain.dat'), dir].find((p) => existsSync(p) && p.endsWith('chain.dat'));
+  const path = [join(dir, 'blocks', 'chain.dat'), join(dir, 'chain.dat'), dir].find(
+    (p) => existsSync(p) && p.endsWith('chain.dat'),
+  );
   if (!path) throw new BlockSourceError('SOURCE_NOT_FOUND', `no block store (blocks/chain.dat) under ${dir}`);
   let offsets: number[] | undefined;
   const scan = (): number[] => (offsets ??= recordOffsets(path));
@@ -28,7 +30,8 @@ export function peerStoreBlockSource(dir: string): BlockSource {
       try {
         for (let n = from; n < to; n++) {
           const offset = at[n];
-          if (offset === undefined) throw new BlockSourceError('SOURCE_GAP', `block ${n} is beyond the store's ${at.length} blocks`);
+          if (offset === undefined)
+            throw new BlockSourceError('SOURCE_GAP', `block ${n} is beyond the store's ${at.length} blocks`);
           yield await Promise.resolve(readRecord(fd, offset).payload);
         }
       } finally {
@@ -45,7 +48,7 @@ function recordOffsets(path: string): number[] {
   try {
     const size = fstatSync(fd).size;
     const out: number[] = [];
-    for (let at = 0; at + RECORD_HEADER <= size; ) {
+    for (let at = 0; at + RECORD_HEADER <= size;) {
       const header = Buffer.alloc(RECORD_HEADER);
       readSync(fd, header, 0, RECORD_HEADER, at);
       const next = at + RECORD_HEADER + header.readUInt32BE(0);
@@ -65,6 +68,7 @@ function readRecord(fd: number, offset: number): { payload: Buffer } {
   const payload = Buffer.alloc(header.readUInt32BE(0));
   readSync(fd, payload, 0, payload.length, offset + RECORD_HEADER);
   const sum = createHash('sha256').update(payload).digest().subarray(0, 4);
-  if (!sum.equals(header.subarray(4))) throw new BlockSourceError('SOURCE_CORRUPT', `block record at offset ${offset} fails its checksum`);
+  if (!sum.equals(header.subarray(4)))
+    throw new BlockSourceError('SOURCE_CORRUPT', `block record at offset ${offset} fails its checksum`);
   return { payload };
 }

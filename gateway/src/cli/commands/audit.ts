@@ -32,17 +32,29 @@ interface AuditFlags {
  * `alliance audit`: replay and verify the whole ledger; `alliance audit fetch`: save blocks to
  * files; `alliance audit trail`: the chaincode's audit trail of one record.
  */
-export function registerAuditCommands(program: Command, context: () => CliContext, setExit: (code: number) => void): void {
+export function registerAuditCommands(
+  program: Command,
+  context: () => CliContext,
+  setExit: (code: number) => void,
+): void {
   const audit = program
     .command('audit')
-    .description('replay the ledger from block 0, verify every block, signature and policy, rebuild state; exit 4 on anomalies')
+    .description(
+      'replay the ledger from block 0, verify every block, signature and policy, rebuild state; exit 4 on anomalies',
+    )
     .option('--blocks <dir>', 'read <n>.block files from a directory (as `audit fetch` writes them)')
     .option('--peer-store <dir>', "read an embedded-network node's block store (<node dir>/blocks/chain.dat)")
-    .option('--genesis-hash <hex>', 'trusted SHA-256 of block 0\'s header (default: the trust store\'s block 0)')
+    .option(
+      '--genesis-hash <hex>',
+      "trusted SHA-256 of block 0's header (default: the trust store's block 0)",
+    )
     .option('--trust-store <file>', 'trusted block hashes (default: trusted-blocks.json beside the profile)')
     .option('--checkpoint <file>', 'resume from and keep a checkpoint in this file')
     .option('--lot <id>', 'draw the evidence chain of this lot or batch')
-    .option('--compare [sample]', "compare the rebuilt state with the acting identity's peer (every record, or a sample per type)")
+    .option(
+      '--compare [sample]',
+      "compare the rebuilt state with the acting identity's peer (every record, or a sample per type)",
+    )
     .option('--workers <n>', 'signature-verification threads (default: every core)')
     .option('--namespace <name>', "the chaincode's namespace", 'provenance')
     .option('--report <file>', 'write the JSON report to a file')
@@ -60,7 +72,14 @@ export function registerAuditCommands(program: Command, context: () => CliContex
           ...optional('lot', flags.lot),
           ...(flags.workers !== undefined ? { workers: count(flags.workers, '--workers') } : {}),
           namespace: flags.namespace ?? 'provenance',
-          ...(flags.compare !== undefined ? { compare: { connection: ctx.client().connection, ...(typeof flags.compare === 'string' ? { sample: count(flags.compare, '--compare') } : {}) } } : {}),
+          ...(flags.compare !== undefined
+            ? {
+                compare: {
+                  connection: ctx.client().connection,
+                  ...(typeof flags.compare === 'string' ? { sample: count(flags.compare, '--compare') } : {}),
+                },
+              }
+            : {}),
           ...(bar ? { onProgress: bar.update } : {}),
         });
       } finally {
@@ -75,7 +94,9 @@ export function registerAuditCommands(program: Command, context: () => CliContex
     });
   audit
     .command('fetch <dir>')
-    .description('save every block the peer serves (Deliver) as <n>.block files, continuing where the directory ends')
+    .description(
+      'save every block the peer serves (Deliver) as <n>.block files, continuing where the directory ends',
+    )
     .action(async (dir: string) => {
       const ctx = context();
       const from = existsSync(dir) ? await directoryBlockSource(dir).height() : 0;
@@ -101,7 +122,11 @@ function trustedGenesis(ctx: CliContext, flags: AuditFlags): string | undefined 
   if (!existsSync(path)) return undefined;
   const channel = (JSON.parse(readFileSync(path, 'utf8')) as { channels?: Record<string, unknown> }).channels;
   const name = Object.keys(channel ?? {})[0];
-  return name ? fileTrustStore(path).anchors(name).find((a) => a.number === 0n)?.hash : undefined;
+  return name
+    ? fileTrustStore(path)
+        .anchors(name)
+        .find((a) => a.number === 0n)?.hash
+    : undefined;
 }
 
 function count(text: string, flag: string): number {
@@ -116,11 +141,22 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
 
 function printSummary(ctx: CliContext, r: AuditReport): void {
   const s = r.summary;
-  ctx.printer.line(`audited ${s.blocks} blocks, ${s.transactions} transactions (${s.valid} valid, ${s.invalid} invalid) from ${r.source}`);
-  ctx.printer.line(`${s.signaturesVerified} signatures verified on ${s.workers} threads: ${s.verifiedTxPerSecond} tx/s, ${s.blocksPerSecond} blocks/s`);
-  if (r.stateComparison) ctx.printer.line(`state: ${r.stateComparison.keysCompared} of ${r.stateComparison.keysInState} keys and ${r.stateComparison.hashedKeysCompared} private keys (by hash) compared with the peer of ${r.stateComparison.peerMspId}`);
-  if (r.evidence) ctx.printer.line(`evidence chain of ${r.evidence.subject}: ${r.evidence.nodes.length} records`);
+  ctx.printer.line(
+    `audited ${s.blocks} blocks, ${s.transactions} transactions (${s.valid} valid, ${s.invalid} invalid) from ${r.source}`,
+  );
+  ctx.printer.line(
+    `${s.signaturesVerified} signatures verified on ${s.workers} threads: ${s.verifiedTxPerSecond} tx/s, ${s.blocksPerSecond} blocks/s`,
+  );
+  if (r.stateComparison)
+    ctx.printer.line(
+      `state: ${r.stateComparison.keysCompared} of ${r.stateComparison.keysInState} keys and ${r.stateComparison.hashedKeysCompared} private keys (by hash) compared with the peer of ${r.stateComparison.peerMspId}`,
+    );
+  if (r.evidence)
+    ctx.printer.line(`evidence chain of ${r.evidence.subject}: ${r.evidence.nodes.length} records`);
   for (const n of r.notes) ctx.printer.line(`note: ${n}`);
-  for (const a of r.anomalies) ctx.printer.line(`  ${a.severity === 'error' ? 'FAIL' : 'warn'} block ${a.block}${a.tx !== undefined ? ` tx ${a.tx}` : ''} ${a.check}: ${a.detail}`);
+  for (const a of r.anomalies)
+    ctx.printer.line(
+      `  ${a.severity === 'error' ? 'FAIL' : 'warn'} block ${a.block}${a.tx !== undefined ? ` tx ${a.tx}` : ''} ${a.check}: ${a.detail}`,
+    );
   ctx.printer.line(r.clean ? 'CLEAN: no anomalies' : `ANOMALIES: ${s.errors}`);
 }

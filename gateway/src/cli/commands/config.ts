@@ -34,7 +34,10 @@ import { UsageError } from '../exit-codes';
 type Ctx = () => CliContext;
 
 /** The channel config an update starts from: a `config fetch -o` file, or fetched through the peer. */
-export async function originalConfig(ctx: CliContext, file: string | undefined): Promise<{ config: common.Config; channel: string }> {
+export async function originalConfig(
+  ctx: CliContext,
+  file: string | undefined,
+): Promise<{ config: common.Config; channel: string }> {
   if (file) {
     let bytes: Uint8Array;
     try {
@@ -50,17 +53,27 @@ export async function originalConfig(ctx: CliContext, file: string | undefined):
 
 function identityName(program: Command): string {
   const name = program.opts<GlobalOptions>().as ?? process.env.ALLIANCE_AS;
-  if (!name) throw new UsageError('say who signs: --as org/Admin (e.g. --as brand/Admin), or set ALLIANCE_AS');
+  if (!name)
+    throw new UsageError('say who signs: --as org/Admin (e.g. --as brand/Admin), or set ALLIANCE_AS');
   return name;
 }
 
 function printAuthorization(ctx: CliContext, auth: UpdateAuthorization): void {
   ctx.printer.line(`signatures (${auth.signatures.length}):`);
-  for (const s of auth.signatures) ctx.printer.line(`  ${s.problem ? 'REFUSED' : 'ok     '} ${s.mspId} ${s.signer}${s.problem ? `: ${s.problem}` : ` (${s.roles.join(', ')})`}`);
+  for (const s of auth.signatures)
+    ctx.printer.line(
+      `  ${s.problem ? 'REFUSED' : 'ok     '} ${s.mspId} ${s.signer}${s.problem ? `: ${s.problem}` : ` (${s.roles.join(', ')})`}`,
+    );
   for (const p of auth.problems) ctx.printer.line(`problem: ${p}`);
-  for (const r of auth.required) ctx.printer.line(`${r.outcome.satisfied ? 'satisfied    ' : 'NOT SATISFIED'} ${r.policy}: ${r.outcome.explanation}`);
-  ctx.printer.line(auth.authorized ? 'ready to submit' : 'not ready: more signatures (or a fresh update) needed');
-  if (!auth.authorized && auth.problems.length === 0) ctx.printer.line("note: config submit adds the submitter's own signature, which may be the one missing");
+  for (const r of auth.required)
+    ctx.printer.line(
+      `${r.outcome.satisfied ? 'satisfied    ' : 'NOT SATISFIED'} ${r.policy}: ${r.outcome.explanation}`,
+    );
+  ctx.printer.line(
+    auth.authorized ? 'ready to submit' : 'not ready: more signatures (or a fresh update) needed',
+  );
+  if (!auth.authorized && auth.problems.length === 0)
+    ctx.printer.line("note: config submit adds the submitter's own signature, which may be the one missing");
 }
 
 /** The elements an update writes, by key, for when no config is at hand to diff against. */
@@ -68,7 +81,11 @@ function writtenElements(update: common.ConfigUpdate): string[] {
   const read = update.getReadSet();
   const readMap = read ? flattenGroup(read) : new Map<string, ConfigElement>();
   const write = update.getWriteSet();
-  return write ? [...flattenGroup(write)].filter(([k, e]) => readMap.get(k)?.version !== e.version).map(([k, e]) => `${k} -> version ${e.version}`) : [];
+  return write
+    ? [...flattenGroup(write)]
+        .filter(([k, e]) => readMap.get(k)?.version !== e.version)
+        .map(([k, e]) => `${k} -> version ${e.version}`)
+    : [];
 }
 
 interface UpdateOptions {
@@ -82,9 +99,16 @@ interface UpdateOptions {
   output: string;
 }
 
-async function modifiedConfig(ctx: CliContext, config: common.Config, opts: UpdateOptions): Promise<common.Config> {
+async function modifiedConfig(
+  ctx: CliContext,
+  config: common.Config,
+  opts: UpdateOptions,
+): Promise<common.Config> {
   const chosen = [opts.addOrg, opts.removeOrg, opts.revokeCert].filter((o) => o !== undefined);
-  if (chosen.length !== 1) throw new UsageError('say one change: --add-org <definition>, --remove-org <MSPID> or --revoke-cert <cert.pem> --org <name>');
+  if (chosen.length !== 1)
+    throw new UsageError(
+      'say one change: --add-org <definition>, --remove-org <MSPID> or --revoke-cert <cert.pem> --org <name>',
+    );
   if (opts.addOrg) return withOrgAdded(config, readOrgFile(opts.addOrg, opts.orgName));
   if (opts.removeOrg) return withOrgRemoved(config, opts.removeOrg);
   if (!opts.org) throw new UsageError('--revoke-cert needs --org <name> (the org whose CA issued it)');
@@ -96,25 +120,36 @@ async function modifiedConfig(ctx: CliContext, config: common.Config, opts: Upda
   }
   const ca = findOrgCa(loadProfile(ctx.profilePath), opts.org, opts.caDir);
   const revocation = await withCertificateRevoked(config, opts.org, pem, ca);
-  ctx.printer.line(`revoking ${revocation.subject} (serial ${revocation.serial}); the CRL of ${opts.org}'s CA lists ${revocation.revoked.length} certificate(s)`);
+  ctx.printer.line(
+    `revoking ${revocation.subject} (serial ${revocation.serial}); the CRL of ${opts.org}'s CA lists ${revocation.revoked.length} certificate(s)`,
+  );
   return revocation.config;
 }
 
 /** Builds the update from the original and modified configs, writes it to `output`, prints the diff. */
-export function writeUpdate(ctx: CliContext, original: { config: common.Config; channel: string }, updated: common.Config, output: string): void {
+export function writeUpdate(
+  ctx: CliContext,
+  original: { config: common.Config; channel: string },
+  updated: common.Config,
+  output: string,
+): void {
   const update = computeConfigUpdate(original.config, updated, original.channel);
   writeUpdateFile(output, newUpdateEnvelope(update));
   const changes = diffConfigs(original.config, updated);
   if (ctx.printer.json) ctx.printer.result({ file: output, channel: original.channel, changes });
   else {
     for (const line of formatDiff(changes)) ctx.printer.line(line);
-    ctx.printer.line(`wrote ${output}; next: alliance config sign ${output} --as <org>/Admin (by each admin the policy needs), then alliance config submit ${output}`);
+    ctx.printer.line(
+      `wrote ${output}; next: alliance config sign ${output} --as <org>/Admin (by each admin the policy needs), then alliance config submit ${output}`,
+    );
   }
 }
 
 /** `alliance config fetch|update|sign|show|submit`. */
 export function registerConfigCommands(program: Command, context: Ctx): void {
-  const cfg = program.command('config').description('channel configuration: membership, CRLs and policies through signed config updates');
+  const cfg = program
+    .command('config')
+    .description('channel configuration: membership, CRLs and policies through signed config updates');
   cfg
     .command('fetch')
     .description('fetch the latest config block through the peer (cscc GetConfigBlock) and decode its config')
@@ -124,17 +159,31 @@ export function registerConfigCommands(program: Command, context: Ctx): void {
       const got = await fetchChannelConfig(ctx.client().connection);
       if (opts.output) writeBytesAtomic(opts.output, got.config.serializeBinary());
       const orgs = applicationOrgs(got.config).map((o) => ({ org: o.name, mspId: o.mspId }));
-      if (ctx.printer.json) ctx.printer.result({ channel: got.channelId, configBlock: got.blockNumber, sequence: got.config.getSequence(), orgs, file: opts.output });
+      if (ctx.printer.json)
+        ctx.printer.result({
+          channel: got.channelId,
+          configBlock: got.blockNumber,
+          sequence: got.config.getSequence(),
+          orgs,
+          file: opts.output,
+        });
       else {
-        ctx.printer.line(`channel ${got.channelId}: config block ${got.blockNumber}, sequence ${got.config.getSequence()}${opts.output ? `, written to ${opts.output}` : ''}`);
+        ctx.printer.line(
+          `channel ${got.channelId}: config block ${got.blockNumber}, sequence ${got.config.getSequence()}${opts.output ? `, written to ${opts.output}` : ''}`,
+        );
         ctx.printer.result(orgs);
       }
     });
 
   cfg
     .command('update')
-    .description('build a config update (add an org, remove an org, or revoke a certificate) and print the diff')
-    .option('--add-org <file>', "the org's definition: org-group.pb or org.json from network.sh add-org, or a JSON MSP definition")
+    .description(
+      'build a config update (add an org, remove an org, or revoke a certificate) and print the diff',
+    )
+    .option(
+      '--add-org <file>',
+      "the org's definition: org-group.pb or org.json from network.sh add-org, or a JSON MSP definition",
+    )
     .option('--org-name <name>', 'the group name of the org to add (default: from its definition)')
     .option('--remove-org <mspId>', 'remove this org (MSP ID or org name) from the channel')
     .option('--revoke-cert <cert.pem>', "add this certificate to its org's CRL")
@@ -156,9 +205,15 @@ export function registerConfigCommands(program: Command, context: Ctx): void {
       const identity = loadProfileIdentity(loadProfile(ctx.profilePath), identityName(program));
       const signed = signUpdate(readUpdateFile(file).envelope, identity);
       writeUpdateFile(file, signed);
-      const signers = signed.getSignaturesList().map(signerOf).map((s) => s.mspId);
+      const signers = signed
+        .getSignaturesList()
+        .map(signerOf)
+        .map((s) => s.mspId);
       if (ctx.printer.json) ctx.printer.result({ file, signedBy: identity.mspId, signers });
-      else ctx.printer.line(`signed ${file} as ${identity.org ?? ''}/${identity.user ?? ''} (${identity.mspId}); signatures now: ${signers.join(', ')}`);
+      else
+        ctx.printer.line(
+          `signed ${file} as ${identity.org ?? ''}/${identity.user ?? ''} (${identity.mspId}); signatures now: ${signers.join(', ')}`,
+        );
     });
 
   cfg
@@ -171,8 +226,12 @@ export function registerConfigCommands(program: Command, context: Ctx): void {
       const { envelope, update } = readUpdateFile(file);
       ctx.printer.line(`update for channel ${update.getChannelId()}`);
       if (opts.offline && !opts.config) {
-        const signers = envelope.getSignaturesList().map(signerOf).map((s) => s.mspId);
-        if (ctx.printer.json) ctx.printer.result({ channel: update.getChannelId(), writes: writtenElements(update), signers });
+        const signers = envelope
+          .getSignaturesList()
+          .map(signerOf)
+          .map((s) => s.mspId);
+        if (ctx.printer.json)
+          ctx.printer.result({ channel: update.getChannelId(), writes: writtenElements(update), signers });
         else {
           for (const w of writtenElements(update)) ctx.printer.line(`  writes ${w}`);
           ctx.printer.line(`signed by: ${signers.join(', ') || 'nobody yet'}`);
@@ -192,14 +251,20 @@ export function registerConfigCommands(program: Command, context: Ctx): void {
 
   cfg
     .command('submit <update>')
-    .description("send the signed update to the orderer (adds the submitter's signature) and wait for the config block")
+    .description(
+      "send the signed update to the orderer (adds the submitter's signature) and wait for the config block",
+    )
     .option('--force', 'send even when the signatures look insufficient (the orderer decides)')
     .option('--timeout <ms>', 'how long to wait for the config block', '30000')
     .action(async (file: string, opts: { force?: boolean; timeout: string }) => {
       const ctx = context();
       const { envelope } = readUpdateFile(file);
-      if (!/^\d+$/.test(opts.timeout)) throw new UsageError(`--timeout expects milliseconds, got "${opts.timeout}"`);
-      const applied = await submitConfigUpdate(ctx.client().connection, envelope, { force: Boolean(opts.force), timeoutMs: Number(opts.timeout) });
+      if (!/^\d+$/.test(opts.timeout))
+        throw new UsageError(`--timeout expects milliseconds, got "${opts.timeout}"`);
+      const applied = await submitConfigUpdate(ctx.client().connection, envelope, {
+        force: Boolean(opts.force),
+        timeoutMs: Number(opts.timeout),
+      });
       if (ctx.printer.json) ctx.printer.result(applied);
       else {
         ctx.printer.line(`applied: config block ${applied.blockNumber}, sequence ${applied.sequence}`);

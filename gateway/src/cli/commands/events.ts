@@ -24,13 +24,20 @@ export function registerEventsCommand(program: Command, context: () => CliContex
       // Past the limit the handler refuses, so those events stay unhandled and unchecked-pointed.
       const limitReached = new Error('limit reached');
       const sub = subscribe(client.connection, {
-        checkpoint: opts.checkpoint ?? { load: () => position, save: (p) => Promise.resolve(void (position = p)) },
+        checkpoint: opts.checkpoint ?? {
+          load: () => position,
+          save: (p) => Promise.resolve(void (position = p)),
+        },
         startBlock,
         onEvent: (event, at) => {
           if (seen >= limit) throw limitReached;
           seen++;
-          if (ctx.printer.json) ctx.printer.result({ ...event, blockNumber: at.blockNumber, transactionId: at.transactionId });
-          else ctx.printer.line(`block ${at.blockNumber}  ${event.type.padEnd(24)} ${event.subject.kind} ${event.subject.id}  (${event.id})`);
+          if (ctx.printer.json)
+            ctx.printer.result({ ...event, blockNumber: at.blockNumber, transactionId: at.transactionId });
+          else
+            ctx.printer.line(
+              `block ${at.blockNumber}  ${event.type.padEnd(24)} ${event.subject.kind} ${event.subject.id}  (${event.id})`,
+            );
           if (seen >= limit) resolveLimit();
         },
         onDisconnect: (e, ms) => {
@@ -53,6 +60,7 @@ export function registerEventsCommand(program: Command, context: () => CliContex
 /** A flag's whole-number value, at least `min`; anything else is a usage error (a NaN limit would never stop). */
 function wholeNumber(text: string, flag: string, min: number): number {
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} expects a whole number of at least ${min}, got "${text}"`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${flag} expects a whole number of at least ${min}, got "${text}"`);
   return n;
 }

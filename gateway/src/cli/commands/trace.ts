@@ -6,7 +6,9 @@ import { tree } from '../output';
 export function registerTraceCommand(program: Command, context: () => CliContext): void {
   program
     .command('trace <lotId>')
-    .description('lineage of a lot or batch: what it was made from (backward) and what it went into (forward)')
+    .description(
+      'lineage of a lot or batch: what it was made from (backward) and what it went into (forward)',
+    )
     .option('--forward', 'only what it went into')
     .option('--backward', 'only what it was made from')
     .action(async (lotId: string, opts: { forward?: boolean; backward?: boolean }) => {

@@ -17,7 +17,12 @@ export function withInputOptions(cmd: Command): Command {
  * Runs one transaction and prints its outcome.
  * @param view - a readable view of the result for people (default: key/value lines)
  */
-export async function runTransaction(ctx: CliContext, spec: TransactionSpec<unknown, unknown>, input: unknown, view?: (value: unknown) => string): Promise<void> {
+export async function runTransaction(
+  ctx: CliContext,
+  spec: TransactionSpec<unknown, unknown>,
+  input: unknown,
+  view?: (value: unknown) => string,
+): Promise<void> {
   const invoker = ctx.client().invoker;
   const show = (value: unknown): void => {
     if (view && !ctx.printer.json) ctx.printer.line(view(value));
@@ -41,7 +46,12 @@ function addEntry(group: Command, entry: CommandEntry, context: () => CliContext
     .action(async (...args: unknown[]) => {
       const id = entry.idField ? (args[0] as string | undefined) : undefined;
       const opts = (entry.idField ? args[1] : args[0]) as InputOptions;
-      await runTransaction(context(), entry.spec, readInput(opts, entry.idField, id) ?? emptyInputIfValid(entry.spec), entry.view);
+      await runTransaction(
+        context(),
+        entry.spec,
+        readInput(opts, entry.idField, id) ?? emptyInputIfValid(entry.spec),
+        entry.view,
+      );
     });
 }
 
@@ -65,10 +75,16 @@ export function registerTransactionCommands(program: Command, context: () => Cli
     if (g.genericContract) {
       const contract = g.genericContract;
       withInputOptions(group.command('call <transaction>'))
-        .description(`call ${contract}:<transaction> with a JSON input (transactions not yet wired one by one)`)
+        .description(
+          `call ${contract}:<transaction> with a JSON input (transactions not yet wired one by one)`,
+        )
         .option('-e, --evaluate', 'evaluate (query) instead of submitting')
         .action(async (tx: string, opts: InputOptions & { evaluate?: boolean }) => {
-          await runTransaction(context(), { contract, name: tx, kind: opts.evaluate ? 'evaluate' : 'submit' }, readInput(opts));
+          await runTransaction(
+            context(),
+            { contract, name: tx, kind: opts.evaluate ? 'evaluate' : 'submit' },
+            readInput(opts),
+          );
         });
     }
   }

@@ -9,17 +9,30 @@ import { isFabricStageError } from '../../errors/guards';
 import { EXIT, UsageError, VerificationFailedError } from '../exit-codes';
 
 /** `alliance tx verify <txId>`: recompute a transaction's validity without trusting the peer. */
-export function registerTxCommands(program: Command, context: () => CliContext, setExit: (code: number) => void): void {
+export function registerTxCommands(
+  program: Command,
+  context: () => CliContext,
+  setExit: (code: number) => void,
+): void {
   const tx = program.command('tx').description('transactions');
   tx.command('verify <txId>')
-    .description("verify a transaction's signatures, endorsement policy and block chain without trusting the peer")
-    .option('--trust-store <file>', 'file of trusted block hashes (default: trusted-blocks.json beside the profile)')
+    .description(
+      "verify a transaction's signatures, endorsement policy and block chain without trusting the peer",
+    )
+    .option(
+      '--trust-store <file>',
+      'file of trusted block hashes (default: trusted-blocks.json beside the profile)',
+    )
     .action(async (txId: string, opts: { trustStore?: string }) => {
-      if (!/^[0-9a-f]{64}$/.test(txId)) throw new UsageError(`"${txId}" is not a transaction id (64 lower-case hex digits)`);
+      if (!/^[0-9a-f]{64}$/.test(txId))
+        throw new UsageError(`"${txId}" is not a transaction id (64 lower-case hex digits)`);
       const ctx = context();
       const client = ctx.client();
       const store = fileTrustStore(opts.trustStore ?? join(dirname(ctx.profilePath), 'trusted-blocks.json'));
-      const bar = !ctx.printer.json && process.stderr.isTTY ? new SingleBar({ format: 'linking blocks [{bar}] {value}/{total}', clearOnComplete: true }) : undefined;
+      const bar =
+        !ctx.printer.json && process.stderr.isTTY
+          ? new SingleBar({ format: 'linking blocks [{bar}] {value}/{total}', clearOnComplete: true })
+          : undefined;
       let started = false;
       const v = await verifyTransaction(peerLedgerSource(client.connection), txId, {
         trustStore: store,
@@ -42,10 +55,21 @@ export function registerTxCommands(program: Command, context: () => CliContext, 
 function printVerification(ctx: CliContext, v: TransactionVerification): void {
   ctx.printer.line(`transaction ${v.txId}: block ${v.blockNumber}, index ${v.txIndex}`);
   ctx.printer.line(`peer says: ${v.peerValidationName}`);
-  for (const f of v.findings) ctx.printer.line(`  ${f.ok ? 'ok  ' : 'FAIL'} ${f.check.padEnd(18)} ${f.detail}`);
+  for (const f of v.findings)
+    ctx.printer.line(`  ${f.ok ? 'ok  ' : 'FAIL'} ${f.check.padEnd(18)} ${f.detail}`);
   for (const n of v.notes) ctx.printer.line(`  note: ${n}`);
-  if (v.contradictsPeer) ctx.printer.line('the peer marks this transaction VALID but the checks above fail: its validation flag cannot be trusted');
-  ctx.printer.line(v.verified ? 'VERIFIED' : `VERIFICATION FAILED: ${v.findings.filter((f) => !f.ok).map((f) => f.check).join(', ')}`);
+  if (v.contradictsPeer)
+    ctx.printer.line(
+      'the peer marks this transaction VALID but the checks above fail: its validation flag cannot be trusted',
+    );
+  ctx.printer.line(
+    v.verified
+      ? 'VERIFIED'
+      : `VERIFICATION FAILED: ${v.findings
+          .filter((f) => !f.ok)
+          .map((f) => f.check)
+          .join(', ')}`,
+  );
 }
 
 /** The peer's answer for a transaction id its index does not hold (qscc's wording on Fabric and the embedded network). */
@@ -54,5 +78,7 @@ const NO_SUCH_TRANSACTION = /no such transaction ID|entry not found in index/i;
 /** A verification failure naming the transaction when the peer has no such transaction; otherwise undefined. */
 function notOnLedger(e: unknown, txId: string): VerificationFailedError | undefined {
   if (!isFabricStageError(e, 'query') || !NO_SUCH_TRANSACTION.test(e.message)) return undefined;
-  return new VerificationFailedError(`transaction ${txId} is not on the ledger this peer holds: nothing to verify`);
+  return new VerificationFailedError(
+    `transaction ${txId} is not on the ledger this peer holds: nothing to verify`,
+  );
 }

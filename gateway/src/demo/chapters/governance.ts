@@ -13,7 +13,13 @@ export async function governance(story: Story): Promise<void> {
   narrator.chapter('The registrar records the labs’ accreditations; the brand registers its product');
   for (const accreditation of [labAccreditation(time), verifierAccreditation(time)]) {
     const exists = await story
-      .read('registrar', (c) => c.members.getAccreditation({ labMspId: accreditation.labMspId, body: accreditation.body, certificateNumber: accreditation.certificateNumber }))
+      .read('registrar', (c) =>
+        c.members.getAccreditation({
+          labMspId: accreditation.labMspId,
+          body: accreditation.body,
+          certificateNumber: accreditation.certificateNumber,
+        }),
+      )
       .then(() => true)
       .catch((e: unknown) => {
         if (isChaincodeError(e, 'NOT_FOUND')) return false;
@@ -21,13 +27,26 @@ export async function governance(story: Story): Promise<void> {
       });
     const what = `${accreditation.labMspId}: ${accreditation.body} ${accreditation.certificateNumber}, ILAC-MRA, ${accreditation.scope.length} scope items, valid to ${accreditation.validTo}`;
     if (exists) narrator.fact(`already on the ledger: ${what}`);
-    else await story.act('registrar', 'accreditation.record', `records ${what}`, (c) => c.members.recordAccreditation(accreditation));
+    else
+      await story.act('registrar', 'accreditation.record', `records ${what}`, (c) =>
+        c.members.recordAccreditation(accreditation),
+      );
   }
   const known = await story.read('registrar', (c) => c.members.listProficiencyTests({ labMspId: 'LabMSP' }));
   for (const pt of labProficiencyTests(time)) {
     if (known.some((k) => k.round === pt.round && k.analyte === pt.analyte)) continue;
-    await story.act('registrar', 'pt.record', `records PT ${pt.scheme} ${pt.round} ${pt.analyte}: z = ${pt.score.toString()}`, (c) => c.members.recordProficiencyTest(pt));
+    await story.act(
+      'registrar',
+      'pt.record',
+      `records PT ${pt.scheme} ${pt.round} ${pt.analyte}: z = ${pt.score.toString()}`,
+      (c) => c.members.recordProficiencyTest(pt),
+    );
   }
   const spec = product(story.ids);
-  await story.act('brandAdmin', 'product.register', `registers ${spec.productId} "${spec.name}" (USP, ${spec.maxDailyServingG.toString()} g/day)`, (c) => c.products.register(spec));
+  await story.act(
+    'brandAdmin',
+    'product.register',
+    `registers ${spec.productId} "${spec.name}" (USP, ${spec.maxDailyServingG.toString()} g/day)`,
+    (c) => c.products.register(spec),
+  );
 }

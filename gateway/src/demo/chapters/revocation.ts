@@ -24,7 +24,12 @@ export async function revocation(story: Story): Promise<RevocationOutcome> {
   if (batchId === undefined) throw new Error('the batch is not made yet');
   narrator.chapter('The reference material’s certificate is revoked: the lot and the batch go on hold');
   const reason = 'producer withdrew certificate of lot 230512: Hg value failed stability monitoring';
-  const consequences = await story.act('labAdmin', 'crm.revoke', `revokes CRM ${ids.crmMetals} (${reason})`, (c) => c.calibrations.revokeCrm({ crmId: ids.crmMetals, reason }));
+  const consequences = await story.act(
+    'labAdmin',
+    'crm.revoke',
+    `revokes CRM ${ids.crmMetals} (${reason})`,
+    (c) => c.calibrations.revokeCrm({ crmId: ids.crmMetals, reason }),
+  );
   narrator.fact(`instruments suspended: ${consequences.suspendedInstruments.join(', ') || 'none'}`);
   narrator.fact(`lots held: ${consequences.heldLots.join(', ') || 'none'}`);
   const lotVerdict = await story.read('brandUser', (c) => c.verdicts.get({ lotId }));
@@ -33,7 +38,14 @@ export async function revocation(story: Story): Promise<RevocationOutcome> {
   printVerdict(story, batchVerdict, false);
   const batchHolds = await story.read('brandUser', (c) => c.lots.holds({ lotId: batchId }));
   for (const h of batchHolds.filter((x) => x.status === 'OPEN')) {
-    narrator.fact(`hold ${h.holdId} on ${h.lotId} from ${h.originLotId}: ${h.cause.kind} ${h.cause.refId}: ${h.cause.reason}`);
+    narrator.fact(
+      `hold ${h.holdId} on ${h.lotId} from ${h.originLotId}: ${h.cause.kind} ${h.cause.refId}: ${h.cause.reason}`,
+    );
   }
-  return { heldLots: consequences.heldLots, suspendedInstruments: consequences.suspendedInstruments, batchVerdict, batchHolds };
+  return {
+    heldLots: consequences.heldLots,
+    suspendedInstruments: consequences.suspendedInstruments,
+    batchVerdict,
+    batchHolds,
+  };
 }

@@ -41,8 +41,12 @@ export async function verifyEachOrg(story: Story, profilePath: string): Promise<
     const v = await verifyTransaction(source, txId, { trustStore });
     out.push({ org, verification: v });
     const failed = v.findings.filter((f) => !f.ok).map((f) => f.check);
-    narrator.line(`   ${story.actors.name(actor).padEnd(17)} tx ${txId.slice(0, 16)}… block ${v.blockNumber.toString()}: ${v.verified ? 'VERIFIED' : `FAILED (${failed.join(', ')})`} — ${v.findings.length.toString()} checks, peer says ${v.peerValidationName}`);
+    narrator.line(
+      `   ${story.actors.name(actor).padEnd(17)} tx ${txId.slice(0, 16)}… block ${v.blockNumber.toString()}: ${v.verified ? 'VERIFIED' : `FAILED (${failed.join(', ')})`} — ${v.findings.length.toString()} checks, peer says ${v.peerValidationName}`,
+    );
   }
-  narrator.fact('key-level policies at those blocks need the auditor’s replay from block 0 (the library says so in its notes)');
+  narrator.fact(
+    'key-level policies at those blocks need the auditor’s replay from block 0 (the library says so in its notes)',
+  );
   return out;
 }

@@ -26,16 +26,47 @@ export const REQUIRED_ANALYTES = ['As', 'Cd', 'Hg', 'Pb', 'VITAMIN_E'];
 /** The overseas lab's accreditation (DAkkS is an ILAC-MRA signatory for testing). */
 export function labAccreditation(t: Timeline) {
   const scope = [
-    ...['Pb', 'Cd', 'As', 'Hg'].map((analyte) => ({ analyte, matrix: MATRIX, methodId: METHOD_METALS.methodId, methodVersion: METHOD_METALS.version })),
-    { analyte: 'VITAMIN_E', matrix: MATRIX, methodId: METHOD_TOCOPHEROL.methodId, methodVersion: METHOD_TOCOPHEROL.version },
+    ...['Pb', 'Cd', 'As', 'Hg'].map((analyte) => ({
+      analyte,
+      matrix: MATRIX,
+      methodId: METHOD_METALS.methodId,
+      methodVersion: METHOD_METALS.version,
+    })),
+    {
+      analyte: 'VITAMIN_E',
+      matrix: MATRIX,
+      methodId: METHOD_TOCOPHEROL.methodId,
+      methodVersion: METHOD_TOCOPHEROL.version,
+    },
   ];
-  return { labMspId: 'LabMSP', body: 'DAkkS', certificateNumber: 'D-PL-20417-01-00', ilacMraSignatory: true, validFrom: '2023-05-15', validTo: `${String(Number(t.date(0).slice(0, 4)) + 3)}-05-14`, scope };
+  return {
+    labMspId: 'LabMSP',
+    body: 'DAkkS',
+    certificateNumber: 'D-PL-20417-01-00',
+    ilacMraSignatory: true,
+    validFrom: '2023-05-15',
+    validTo: `${String(Number(t.date(0).slice(0, 4)) + 3)}-05-14`,
+    scope,
+  };
 }
 
 /** The domestic verifier's accreditation (CNAS, ISO/IEC 17025). */
 export function verifierAccreditation(t: Timeline) {
-  const scope = ['Pb', 'Cd', 'As', 'Hg', 'VITAMIN_E'].map((analyte) => ({ analyte, matrix: MATRIX, methodId: analyte === 'VITAMIN_E' ? 'CNAS-VE-GB5009.82' : 'CNAS-ICPMS-GB5009.268', methodVersion: '2016' }));
-  return { labMspId: 'VerifierMSP', body: 'CNAS', certificateNumber: 'CNAS-L8125', ilacMraSignatory: true, validFrom: '2022-09-01', validTo: `${String(Number(t.date(0).slice(0, 4)) + 2)}-08-31`, scope };
+  const scope = ['Pb', 'Cd', 'As', 'Hg', 'VITAMIN_E'].map((analyte) => ({
+    analyte,
+    matrix: MATRIX,
+    methodId: analyte === 'VITAMIN_E' ? 'CNAS-VE-GB5009.82' : 'CNAS-ICPMS-GB5009.268',
+    methodVersion: '2016',
+  }));
+  return {
+    labMspId: 'VerifierMSP',
+    body: 'CNAS',
+    certificateNumber: 'CNAS-L8125',
+    ilacMraSignatory: true,
+    validFrom: '2022-09-01',
+    validTo: `${String(Number(t.date(0).slice(0, 4)) + 2)}-08-31`,
+    scope,
+  };
 }
 
 /** Satisfactory proficiency tests of the overseas lab within the last three years (|z| ≤ 2). */
@@ -47,7 +78,17 @@ export function labProficiencyTests(t: Timeline) {
     { analyte: 'As', round: `FAPAS-07412-${year}`, score: 1.1 },
     { analyte: 'Hg', round: `FAPAS-07412-${year}`, score: 0.2 },
     { analyte: 'VITAMIN_E', round: `FAPAS-21145-${year}`, score: -0.9 },
-  ].map((p) => ({ labMspId: 'LabMSP', scheme: 'FAPAS', round: p.round, analyte: p.analyte, matrix: MATRIX, scoreType: 'z' as const, score: p.score, date: `${year}-10-02`, provider: 'Fera Science Ltd (FAPAS)' }));
+  ].map((p) => ({
+    labMspId: 'LabMSP',
+    scheme: 'FAPAS',
+    round: p.round,
+    analyte: p.analyte,
+    matrix: MATRIX,
+    scoreType: 'z' as const,
+    score: p.score,
+    date: `${year}-10-02`,
+    provider: 'Fera Science Ltd (FAPAS)',
+  }));
 }
 
 /**

@@ -32,9 +32,17 @@ export function tocopherolCrm(ids: DemoIds, t: Timeline, certificateSha256: stri
     lot: '24A07',
     certificateId: `RMP0042-VE-24A07-${ids.suffix}`,
     certificateSha256,
-    certifiedValues: [{ analyte: 'VITAMIN_E', species: 'RRR-alpha-tocopherol', value: 98.7, unit: '%', U: 0.6, k: 2 }],
+    certifiedValues: [
+      { analyte: 'VITAMIN_E', species: 'RRR-alpha-tocopherol', value: 98.7, unit: '%', U: 0.6, k: 2 },
+    ],
     expiresAt: `${t.date(420)}T00:00:00Z`,
-    producerAccreditation: { standard: 'ISO 17034' as const, body: 'CNAS', certificateNumber: 'CNAS-RM0042', validFrom: '2022-03-01', validTo: t.date(900) },
+    producerAccreditation: {
+      standard: 'ISO 17034' as const,
+      body: 'CNAS',
+      certificateNumber: 'CNAS-RM0042',
+      validFrom: '2022-03-01',
+      validTo: t.date(900),
+    },
   };
 }
 
@@ -78,7 +86,13 @@ export function tocopherolMethodValidation(reportSha256: string) {
 
 /** The ICP-MS calibration (µg/L working standards diluted from the GBW(E) solution), due after 24 h. */
 export function metalsCalibration(ids: DemoIds, calibratedAt: string) {
-  const point = (analyte: string, nominal: number, measured: number) => ({ analyte, nominal, measured, unit: 'µg/L', tolerancePct: 10 });
+  const point = (analyte: string, nominal: number, measured: number) => ({
+    analyte,
+    nominal,
+    measured,
+    unit: 'µg/L',
+    tolerancePct: 10,
+  });
   return {
     calibrationId: ids.calibrationMetals,
     instrumentId: ids.icpMs,

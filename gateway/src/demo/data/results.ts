@@ -20,7 +20,15 @@ export interface ReportDates {
 }
 
 function reportHead(ids: DemoIds, lotId: string, dates: ReportDates) {
-  return { customer: 'BrandMSP (brand owner)', lotId, productId: ids.productId, material: MATERIAL_GTIN, matrix: MATRIX, ...dates, conformityStatement: true };
+  return {
+    customer: 'BrandMSP (brand owner)',
+    lotId,
+    productId: ids.productId,
+    material: MATERIAL_GTIN,
+    matrix: MATRIX,
+    ...dates,
+    conformityStatement: true,
+  };
 }
 
 /** The elemental report: Pb, Cd, total and inorganic As, total Hg and MeHg (speciation by HPLC-ICP-MS). */
@@ -30,7 +38,11 @@ export function metalsReport(ids: DemoIds, lotId: string, dates: ReportDates, ra
     reportId: ids.reportMetals,
     title: 'Elemental contaminants (USP <2232>) in natural vitamin E concentrate',
     ...reportHead(ids, lotId, dates),
-    method: { methodId: METHOD_METALS.methodId, version: METHOD_METALS.version, pharmacopoeialRef: 'USP <233>' },
+    method: {
+      methodId: METHOD_METALS.methodId,
+      version: METHOD_METALS.version,
+      pharmacopoeialRef: 'USP <233>',
+    },
     results: [
       metal('Pb', 'total', 0.051, 0.008, 0.005, run),
       metal('Cd', 'total', 0.012, 0.002, 0.002, run),
@@ -50,10 +62,34 @@ export function tocopherolReport(ids: DemoIds, lotId: string, dates: ReportDates
     reportId: ids.reportTocopherol,
     title: 'α-Tocopherol stereoisomers (natural-source claim) in vitamin E concentrate',
     ...reportHead(ids, lotId, dates),
-    method: { methodId: METHOD_TOCOPHEROL.methodId, version: METHOD_TOCOPHEROL.version, pharmacopoeialRef: 'chiral HPLC-MS/MS' },
+    method: {
+      methodId: METHOD_TOCOPHEROL.methodId,
+      version: METHOD_TOCOPHEROL.version,
+      pharmacopoeialRef: 'chiral HPLC-MS/MS',
+    },
     results: [
-      { analyte: 'VITAMIN_E', species: 'RRR-alpha-tocopherol', value: 671, unit: 'mg/g', U: 14, k: 2, loq: 0.5, basis: 'AS_IS' as const, testRunIds },
-      { analyte: 'VITAMIN_E', species: '2S-alpha-tocopherol', value: 0.5, unit: 'mg/g', U: 0.1, k: 2, loq: 0.5, basis: 'AS_IS' as const, testRunIds },
+      {
+        analyte: 'VITAMIN_E',
+        species: 'RRR-alpha-tocopherol',
+        value: 671,
+        unit: 'mg/g',
+        U: 14,
+        k: 2,
+        loq: 0.5,
+        basis: 'AS_IS' as const,
+        testRunIds,
+      },
+      {
+        analyte: 'VITAMIN_E',
+        species: '2S-alpha-tocopherol',
+        value: 0.5,
+        unit: 'mg/g',
+        U: 0.1,
+        k: 2,
+        loq: 0.5,
+        basis: 'AS_IS' as const,
+        testRunIds,
+      },
     ],
     labelClaims: { vitaminE: 'NATURAL_RRR' as const },
     attachments: [{ name: `${ids.runTocopherol}.csv`, sha256: rawDataSha256 }],
@@ -84,8 +120,16 @@ export function verificationProtocol(ids: DemoIds, lotId: string) {
     analyte, matrix: MATRIX, unit, levels: [level], method, assignedValueSource: 'REFERENCE_LAB' as const, referenceLab: 'VerifierMSP',
     sigmaRule: 'HORWITZ_THOMPSON' as const, scoreType: 'z' as const,
   }); // prettier-ignore
-  const icp = { id: METHOD_METALS.methodId, version: METHOD_METALS.version, reference: 'USP <233>; GB 5009.268-2016 at the verifier' };
-  const chiral = { id: METHOD_TOCOPHEROL.methodId, version: METHOD_TOCOPHEROL.version, reference: 'chiral HPLC-MS/MS; GB 5009.82-2016 at the verifier' };
+  const icp = {
+    id: METHOD_METALS.methodId,
+    version: METHOD_METALS.version,
+    reference: 'USP <233>; GB 5009.268-2016 at the verifier',
+  };
+  const chiral = {
+    id: METHOD_TOCOPHEROL.methodId,
+    version: METHOD_TOCOPHEROL.version,
+    reference: 'chiral HPLC-MS/MS; GB 5009.82-2016 at the verifier',
+  };
   return {
     caseId: ids.caseId,
     protocol: {
@@ -94,14 +138,22 @@ export function verificationProtocol(ids: DemoIds, lotId: string) {
         { mspId: 'LabMSP', role: 'SENDING' as const },
         { mspId: 'VerifierMSP', role: 'REFERENCE' as const },
       ],
-      analytes: [plan('Pb', 'mg/kg', 0.05, icp), plan('Cd', 'mg/kg', 0.01, icp), plan('As', 'mg/kg', 0.02, icp), plan('Hg', 'mg/kg', 0.006, icp), plan('VITAMIN_E', 'mg/g', 670, chiral)],
+      analytes: [
+        plan('Pb', 'mg/kg', 0.05, icp),
+        plan('Cd', 'mg/kg', 0.01, icp),
+        plan('As', 'mg/kg', 0.02, icp),
+        plan('Hg', 'mg/kg', 0.006, icp),
+        plan('VITAMIN_E', 'mg/g', 670, chiral),
+      ],
       instruments: [
         { lab: 'LabMSP', instrumentId: ids.icpMs },
         { lab: 'LabMSP', instrumentId: ids.lcMsMs },
         { lab: 'VerifierMSP', instrumentId: 'VER-ICPMS-01' },
         { lab: 'VerifierMSP', instrumentId: 'VER-LCMSMS-02' },
       ],
-      testItems: [{ lotId, homogeneityEvidence: `HOM-${ids.suffix}`, stabilityEvidence: `STAB-${ids.suffix}` }],
+      testItems: [
+        { lotId, homogeneityEvidence: `HOM-${ids.suffix}`, stabilityEvidence: `STAB-${ids.suffix}` },
+      ],
       replicates: 3,
       acceptanceCriteria: '|z| (or |z′|) ≤ 2 per analyte, HorRat 0.5–2.0, mean difference ≤ CD (ISO 5725-6)',
     },

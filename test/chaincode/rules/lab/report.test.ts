@@ -255,7 +255,11 @@ describe('rule errors', () => {
       ],
     });
     expect(() => ruleError([])).toThrow(TypeError);
-    expect(codeOf(() => { refuseAll([]); })).toBeUndefined();
+    expect(
+      codeOf(() => {
+        refuseAll([]);
+      }),
+    ).toBeUndefined();
     expect(ruleError([{ code: 'INVALID_STATE', message: 'x' }]).issues).toEqual([{ path: '', message: 'x' }]);
   });
 });

@@ -78,14 +78,29 @@ describe('traceability class (rule 13)', () => {
   it('reads the accreditation as it stood on the calibration date (whole days, inclusive)', () => {
     expect(cls(accredited('CNAS', '2025-06-01', '2027-01-01'))).toBe('T1');
     expect(cls(accredited('CNAS', '2020-01-01', '2025-06-01'))).toBe('T1');
-    expect(crmClass(accredited('CNAS', '2020-01-01', '2025-06-01'), '2025-06-01T23:59:59.999Z', DEFAULT_AUTHORITIES).traceabilityClass).toBe('T1');
-    expect(crmClass(accredited('CNAS', '2020-01-01', '2025-06-01'), '2025-06-02T00:00:00Z', DEFAULT_AUTHORITIES).traceabilityClass).toBe('T3');
+    expect(
+      crmClass(
+        accredited('CNAS', '2020-01-01', '2025-06-01'),
+        '2025-06-01T23:59:59.999Z',
+        DEFAULT_AUTHORITIES,
+      ).traceabilityClass,
+    ).toBe('T1');
+    expect(
+      crmClass(accredited('CNAS', '2020-01-01', '2025-06-01'), '2025-06-02T00:00:00Z', DEFAULT_AUTHORITIES)
+        .traceabilityClass,
+    ).toBe('T3');
     expect(cls(accredited('CNAS', '2025-06-02', '2027-01-01'))).toBe('T3');
-    expect(crmClass(accredited('CNAS', '2025-06-02', '2027-01-01'), '2025-06-01T23:59:59.999Z', DEFAULT_AUTHORITIES).traceabilityClass).toBe('T3');
+    expect(
+      crmClass(
+        accredited('CNAS', '2025-06-02', '2027-01-01'),
+        '2025-06-01T23:59:59.999Z',
+        DEFAULT_AUTHORITIES,
+      ).traceabilityClass,
+    ).toBe('T3');
     expect(cls(accredited('UKAS', '2020-01-01', '2025-05-31'))).toBe('T3');
-    expect(crmClass(accredited('CNAS', '2020-01-01', '2025-05-31'), calDate, DEFAULT_AUTHORITIES).reasons).toEqual([
-      'CRM CRM-1: producer accreditation was not valid on the calibration date',
-    ]);
+    expect(
+      crmClass(accredited('CNAS', '2020-01-01', '2025-05-31'), calDate, DEFAULT_AUTHORITIES).reasons,
+    ).toEqual(['CRM CRM-1: producer accreditation was not valid on the calibration date']);
   });
 
   it('makes any expired, revoked or certificate-less CRM T3, even a GBW', () => {
