@@ -3,6 +3,7 @@
  * and vitamins, normalised to mg/g or µg/g depending on their usual magnitude. Anything else is
  * refused, because a limit can only be applied to an analyte the ledger understands.
  */
+import { ownEntry } from '../own-entry';
 
 /** Elements of interest in supplements (symbols). */
 export const ELEMENTS: readonly string[] = [
@@ -54,7 +55,7 @@ export function analyteKind(analyte: string): 'ELEMENT' | 'VITAMIN' | undefined 
   if (ELEMENTS.includes(analyte)) {
     return 'ELEMENT';
   }
-  return analyte in VITAMIN_UNITS ? 'VITAMIN' : undefined;
+  return ownEntry(VITAMIN_UNITS, analyte) === undefined ? undefined : 'VITAMIN';
 }
 
 /** True when the species is one the ledger knows for this analyte. */
@@ -62,7 +63,7 @@ export function isKnownSpecies(analyte: string, species: string): boolean {
   if (species === 'total') {
     return true;
   }
-  const known = ELEMENT_SPECIES[analyte] ?? VITAMIN_SPECIES[analyte] ?? [];
+  const known = ownEntry(ELEMENT_SPECIES, analyte) ?? ownEntry(VITAMIN_SPECIES, analyte) ?? [];
   return known.includes(species);
 }
 

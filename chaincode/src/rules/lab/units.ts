@@ -5,6 +5,7 @@
  */
 import { analyteKind, VITAMIN_UNITS } from './analytes';
 import { refuse } from './violation';
+import { ownEntry } from '../own-entry';
 
 /** Mass fractions and their factor to µg/g. */
 const MASS_FRACTION_TO_UG_PER_G: Readonly<Record<string, number>> = {
@@ -53,14 +54,15 @@ export function canonicalUnit(analyte: string, species: string, unit: string): N
   if (kind === undefined) {
     refuse('VALIDATION_FAILED', `unknown analyte ${analyte}`, 'analyte');
   }
-  const target = kind === 'ELEMENT' ? 'µg/g' : (VITAMIN_UNITS[analyte] ?? 'µg/g');
+  const target = kind === 'ELEMENT' ? 'µg/g' : (ownEntry(VITAMIN_UNITS, analyte) ?? 'µg/g');
   const toTarget = target === 'mg/g' ? 0.001 : 1;
-  const massFactor = MASS_FRACTION_TO_UG_PER_G[unit];
+  const massFactor = ownEntry(MASS_FRACTION_TO_UG_PER_G, unit);
   if (massFactor !== undefined) {
     return { factor: massFactor * toTarget, unit: target };
   }
   if (unit === 'IU/g') {
-    const perIu = UG_PER_IU[analyte]?.[species];
+    const forms = ownEntry(UG_PER_IU, analyte);
+    const perIu = forms === undefined ? undefined : ownEntry(forms, species);
     if (perIu !== undefined) {
       return { factor: perIu * toTarget, unit: target };
     }

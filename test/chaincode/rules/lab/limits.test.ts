@@ -12,7 +12,7 @@ import {
 } from '../../../../chaincode/src/rules/lab/limits';
 import { decide } from '../../../../chaincode/src/rules/lab/decision';
 import { evaluateResults } from '../../../../chaincode/src/rules/lab/evaluation';
-import { codeOf } from './support';
+import { codeOf, messagesOf, refusalMessageOf } from './support';
 
 describe('analytes', () => {
   it('knows elements, vitamins and their species', () => {
@@ -70,6 +70,33 @@ describe('unit normalisation (rule 21)', () => {
     expect(codeOf(() => canonicalUnit('VITAMIN_A', 'total', 'IU/g'))).toBe('UNKNOWN_UNIT');
     expect(codeOf(() => canonicalUnit('VITAMIN_E', 'all-rac-alpha-tocopherol', 'IU/g'))).toBe('UNKNOWN_UNIT');
     expect(codeOf(() => canonicalUnit('Unobtainium', 'total', 'mg/kg'))).toBe('VALIDATION_FAILED');
+  });
+  it('converts IU only per gram: a volumetric IU unit is unknown even for vitamin D', () => {
+    expect(codeOf(() => canonicalUnit('VITAMIN_D', 'D3', 'IU/mL'))).toBe('UNKNOWN_UNIT');
+    expect(codeOf(() => canonicalUnit('VITAMIN_E', 'RRR-alpha-tocopherol', 'IU'))).toBe('UNKNOWN_UNIT');
+  });
+  it('names the refused field and the value the submitter must correct', () => {
+    expect(messagesOf(() => canonicalUnit('Pb', 'total', 'mg/L'))).toEqual(['UNKNOWN_UNIT:unit']);
+    expect(refusalMessageOf(() => canonicalUnit('Pb', 'total', 'mg/L'))).toBe('unknown unit mg/L for Pb');
+    expect(messagesOf(() => canonicalUnit('VITAMIN_A', 'total', 'IU/g'))).toEqual(['UNKNOWN_UNIT:unit']);
+    expect(refusalMessageOf(() => canonicalUnit('VITAMIN_A', 'total', 'IU/g'))).toBe(
+      'IU cannot be converted for VITAMIN_A (total)',
+    );
+    expect(messagesOf(() => canonicalUnit('Unobtainium', 'total', 'mg/kg'))).toEqual([
+      'VALIDATION_FAILED:analyte',
+    ]);
+    expect(refusalMessageOf(() => canonicalUnit('Unobtainium', 'total', 'mg/kg'))).toBe(
+      'unknown analyte Unobtainium',
+    );
+  });
+  it('knows no unit, analyte or form by a name every object inherits', () => {
+    expect(codeOf(() => canonicalUnit('Pb', 'total', 'constructor'))).toBe('UNKNOWN_UNIT');
+    expect(codeOf(() => canonicalUnit('Pb', 'total', 'toString'))).toBe('UNKNOWN_UNIT');
+    expect(codeOf(() => canonicalUnit('toString', 'total', 'mg/kg'))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => canonicalUnit('VITAMIN_D', 'toString', 'IU/g'))).toBe('UNKNOWN_UNIT');
+    expect(codeOf(() => canonicalUnit('constructor', 'total', 'IU/g'))).toBe('VALIDATION_FAILED');
+    expect(analyteKind('constructor')).toBeUndefined();
+    expect(isKnownSpecies('constructor', 'inorganic')).toBe(false);
   });
   it('rounds away binary noise only', () => {
     expect(roundSignificant(0.1 * 3)).toBe(0.3);

@@ -22,3 +22,13 @@ export function messagesOf(fn: () => unknown): string[] {
   }
   return [];
 }
+
+/** The message of a rule's refusal, undefined when the rule accepts. */
+export function refusalMessageOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return undefined;
+}
