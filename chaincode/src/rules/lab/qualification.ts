@@ -14,7 +14,7 @@ import type {
 } from '../../model/lab/instrument';
 import { addDays, addMonths, instantMs } from './time';
 import { refuse } from './violation';
-import { suspend } from './suspension';
+import { earlierStage, suspend } from './suspension';
 
 /** Techniques that USP <1058> places in group C (computerised systems with configurable software). */
 export const GROUP_C_TECHNIQUES: readonly Technique[] = [
@@ -73,7 +73,9 @@ export function isUsable(state: QualificationState | undefined): boolean {
 /**
  * Records the outcome of a qualification stage performed at `at`. Refuses a stage the current
  * state does not allow (INVALID_STATE). A failed OQ or PQ on a qualified instrument suspends it;
- * during first qualification it sends the instrument back to the state before that stage.
+ * during first qualification it sends the instrument back to the state before that stage; on a
+ * suspended instrument it moves the requalification back to that stage. A failed stage, and any
+ * stage after it, no longer counts as passed.
  */
 export function applyStage(
   status: QualificationStatus,
@@ -141,16 +143,40 @@ function failStage(
   stage: QualificationStage,
   at: string,
 ): QualificationStatus {
+  const cleared = forgetPassesFrom(status, stage);
   if (status.state === 'QUALIFIED' && stage !== 'IQ') {
-    return suspend(status, group, stage === 'OQ' ? 'FAILED_OQ' : 'FAILED_PQ', `${stage}@${at}`, at);
+    return suspend(cleared, group, stage === 'OQ' ? 'FAILED_OQ' : 'FAILED_PQ', `${stage}@${at}`, at);
   }
+  const { suspension } = status;
   if (status.state === 'SUSPENDED') {
-    return status;
+    return suspension === undefined
+      ? cleared
+      : {
+          ...cleared,
+          suspension: { ...suspension, requalifyFrom: earlierStage(suspension.requalifyFrom, stage) },
+        };
   }
   const before: Record<QualificationStage, StoredQualificationState> = {
     IQ: 'REGISTERED',
     OQ: 'IQ_PASSED',
     PQ: 'OQ_PASSED',
   };
-  return { ...status, state: before[stage] };
+  return { ...cleared, state: before[stage] };
+}
+
+/**
+ * The status without the passes of `stage` and of every stage after it. A stage that fails no
+ * longer counts as passed: otherwise a later suspension, which restarts from the first stage
+ * never passed, could skip it.
+ */
+function forgetPassesFrom(status: QualificationStatus, stage: QualificationStage): QualificationStatus {
+  const { iqPassedAt, oqPassedAt, pqPassedAt: _forgotten, ...rest } = status;
+  const kept: QualificationStatus = { ...rest };
+  if (iqPassedAt !== undefined && stage !== 'IQ') {
+    kept.iqPassedAt = iqPassedAt;
+  }
+  if (oqPassedAt !== undefined && stage === 'PQ') {
+    kept.oqPassedAt = oqPassedAt;
+  }
+  return kept;
 }

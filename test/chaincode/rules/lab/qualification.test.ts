@@ -7,7 +7,8 @@ import {
   requiredStages,
   retire,
 } from '../../../../chaincode/src/rules/lab/qualification';
-import { codeOf } from './support';
+import { suspend } from '../../../../chaincode/src/rules/lab/suspension';
+import { codeOf, messagesOf, refusalMessageOf } from './support';
 
 const params = { requalIntervalMonths: 12, dueSoonDays: 30 };
 const registered: QualificationStatus = { state: 'REGISTERED' };
@@ -30,6 +31,18 @@ describe('USP <1058> groups', () => {
       }),
     ).toBeUndefined();
   });
+  it('refuses the group field, naming the technique', () => {
+    expect(
+      messagesOf(() => {
+        checkGroup('ICP-MS', 'B');
+      }),
+    ).toEqual(['VALIDATION_FAILED:uspGroup']);
+    expect(
+      refusalMessageOf(() => {
+        checkGroup('ICP-MS', 'B');
+      }),
+    ).toContain('ICP-MS');
+  });
   it('lets a balance be group B', () => {
     expect(
       codeOf(() => {
@@ -45,20 +58,24 @@ describe('USP <1058> groups', () => {
 });
 
 describe('qualification state machine', () => {
-  const iq = applyStage(registered, 'C', 'IQ', true, '2025-01-10T00:00:00Z', params);
-  const oq = applyStage(iq, 'C', 'OQ', true, '2025-01-20T00:00:00Z', params);
-  const pq = applyStage(oq, 'C', 'PQ', true, '2025-01-31T08:00:00Z', params);
+  // Built inside each test (not once at load) so every test exercises the stages it relies on.
+  const passIq = (): QualificationStatus =>
+    applyStage(registered, 'C', 'IQ', true, '2025-01-10T00:00:00Z', params);
+  const passOq = (): QualificationStatus =>
+    applyStage(passIq(), 'C', 'OQ', true, '2025-01-20T00:00:00Z', params);
+  const passPq = (): QualificationStatus =>
+    applyStage(passOq(), 'C', 'PQ', true, '2025-01-31T08:00:00Z', params);
 
   it('walks REGISTERED → IQ_PASSED → OQ_PASSED → QUALIFIED for group C', () => {
-    expect(iq).toEqual({ state: 'IQ_PASSED', iqPassedAt: '2025-01-10T00:00:00Z' });
-    expect(oq.state).toBe('OQ_PASSED');
-    expect(oq.oqPassedAt).toBe('2025-01-20T00:00:00Z');
-    expect(pq.state).toBe('QUALIFIED');
-    expect(pq.pqPassedAt).toBe('2025-01-31T08:00:00Z');
+    expect(passIq()).toEqual({ state: 'IQ_PASSED', iqPassedAt: '2025-01-10T00:00:00Z' });
+    expect(passOq().state).toBe('OQ_PASSED');
+    expect(passOq().oqPassedAt).toBe('2025-01-20T00:00:00Z');
+    expect(passPq().state).toBe('QUALIFIED');
+    expect(passPq().pqPassedAt).toBe('2025-01-31T08:00:00Z');
   });
 
   it('sets qualifiedUntil = PQ date + 12 months', () => {
-    expect(pq.qualifiedUntil).toBe('2026-01-31T08:00:00.000Z');
+    expect(passPq().qualifiedUntil).toBe('2026-01-31T08:00:00.000Z');
   });
 
   it('qualifies group B after OQ, with qualifiedUntil from the OQ date', () => {
@@ -85,22 +102,22 @@ describe('qualification state machine', () => {
     expect(codeOf(() => applyStage(registered, 'C', 'PQ', true, '2025-01-10T00:00:00Z', params))).toBe(
       'INVALID_STATE',
     );
-    expect(codeOf(() => applyStage(iq, 'C', 'PQ', true, '2025-01-10T00:00:00Z', params))).toBe(
+    expect(codeOf(() => applyStage(passIq(), 'C', 'PQ', true, '2025-01-10T00:00:00Z', params))).toBe(
       'INVALID_STATE',
     );
-    expect(codeOf(() => applyStage(oq, 'C', 'IQ', true, '2025-01-10T00:00:00Z', params))).toBe(
+    expect(codeOf(() => applyStage(passOq(), 'C', 'IQ', true, '2025-01-10T00:00:00Z', params))).toBe(
       'INVALID_STATE',
     );
   });
 
   it('sends a failed first OQ back to IQ_PASSED and keeps a failed IQ REGISTERED', () => {
-    expect(applyStage(iq, 'C', 'OQ', false, '2025-01-20T00:00:00Z', params).state).toBe('IQ_PASSED');
+    expect(applyStage(passIq(), 'C', 'OQ', false, '2025-01-20T00:00:00Z', params).state).toBe('IQ_PASSED');
     expect(applyStage(registered, 'C', 'IQ', false, '2025-01-20T00:00:00Z', params).state).toBe('REGISTERED');
-    expect(applyStage(oq, 'C', 'PQ', false, '2025-01-20T00:00:00Z', params).state).toBe('OQ_PASSED');
+    expect(applyStage(passOq(), 'C', 'PQ', false, '2025-01-20T00:00:00Z', params).state).toBe('OQ_PASSED');
   });
 
   it('suspends a qualified instrument whose PQ fails, requalifying from PQ', () => {
-    const failed = applyStage(pq, 'C', 'PQ', false, '2025-06-01T00:00:00Z', params);
+    const failed = applyStage(passPq(), 'C', 'PQ', false, '2025-06-01T00:00:00Z', params);
     expect(failed.state).toBe('SUSPENDED');
     expect(failed.suspension).toEqual({
       causes: ['FAILED_PQ'],
@@ -115,7 +132,7 @@ describe('qualification state machine', () => {
   });
 
   it('suspends a qualified instrument whose OQ fails; PQ alone does not requalify it', () => {
-    const failed = applyStage(pq, 'C', 'OQ', false, '2025-06-01T00:00:00Z', params);
+    const failed = applyStage(passPq(), 'C', 'OQ', false, '2025-06-01T00:00:00Z', params);
     expect(failed.suspension?.requalifyFrom).toBe('OQ');
     expect(codeOf(() => applyStage(failed, 'C', 'PQ', true, '2025-06-02T00:00:00Z', params))).toBe(
       'INVALID_STATE',
@@ -126,27 +143,139 @@ describe('qualification state machine', () => {
   });
 
   it('keeps a suspended instrument suspended when a stage fails again', () => {
-    const failed = applyStage(pq, 'C', 'PQ', false, '2025-06-01T00:00:00Z', params);
-    expect(applyStage(failed, 'C', 'PQ', false, '2025-06-02T00:00:00Z', params)).toBe(failed);
+    const failed = applyStage(passPq(), 'C', 'PQ', false, '2025-06-01T00:00:00Z', params);
+    const again = applyStage(failed, 'C', 'PQ', false, '2025-06-02T00:00:00Z', params);
+    expect(again.state).toBe('SUSPENDED');
+    expect(again.suspension).toEqual(failed.suspension);
   });
 
   it('allows a routine PQ while qualified but needs OQ again once expired', () => {
-    expect(applyStage(pq, 'C', 'PQ', true, '2025-12-01T00:00:00Z', params).qualifiedUntil).toBe(
+    expect(applyStage(passPq(), 'C', 'PQ', true, '2025-12-01T00:00:00Z', params).qualifiedUntil).toBe(
       '2026-12-01T00:00:00.000Z',
     );
-    expect(codeOf(() => applyStage(pq, 'C', 'PQ', true, '2026-02-01T00:00:00Z', params))).toBe(
+    expect(codeOf(() => applyStage(passPq(), 'C', 'PQ', true, '2026-02-01T00:00:00Z', params))).toBe(
       'INVALID_STATE',
     );
-    expect(applyStage(pq, 'C', 'OQ', true, '2026-02-01T00:00:00Z', params).state).toBe('OQ_PASSED');
+    expect(applyStage(passPq(), 'C', 'OQ', true, '2026-02-01T00:00:00Z', params).state).toBe('OQ_PASSED');
   });
 
   it('retires for good', () => {
-    const retired = retire(pq);
+    const retired = retire(passPq());
     expect(retired.state).toBe('RETIRED');
     expect(codeOf(() => retire(retired))).toBe('INVALID_STATE');
     expect(codeOf(() => applyStage(retired, 'C', 'IQ', true, '2025-06-01T00:00:00Z', params))).toBe(
       'INVALID_STATE',
     );
+  });
+});
+
+describe('repeats, requalification and retirement', () => {
+  const at = (day: number): string => `2025-02-${String(day).padStart(2, '0')}T00:00:00Z`;
+  const iqC = (): QualificationStatus => applyStage(registered, 'C', 'IQ', true, at(1), params);
+  const oqC = (): QualificationStatus => applyStage(iqC(), 'C', 'OQ', true, at(2), params);
+  const qualifiedC = (): QualificationStatus => applyStage(oqC(), 'C', 'PQ', true, at(3), params);
+
+  it('lets a stage be repeated before the next one, recording the newer pass', () => {
+    expect(applyStage(iqC(), 'C', 'IQ', true, at(4), params)).toEqual({
+      state: 'IQ_PASSED',
+      iqPassedAt: at(4),
+    });
+    const again = applyStage(oqC(), 'C', 'OQ', true, at(4), params);
+    expect(again.state).toBe('OQ_PASSED');
+    expect(again.oqPassedAt).toBe(at(4));
+  });
+
+  it('sends a failed repeat back to the state before that stage, and the next stage waits for it', () => {
+    const iqFailed = applyStage(iqC(), 'C', 'IQ', false, at(4), params);
+    expect(iqFailed.state).toBe('REGISTERED');
+    expect(codeOf(() => applyStage(iqFailed, 'C', 'OQ', true, at(5), params))).toBe('INVALID_STATE');
+    expect(applyStage(oqC(), 'C', 'OQ', false, at(4), params).state).toBe('IQ_PASSED');
+  });
+
+  it('forgets a pass once the stage fails again, so a later suspension cannot skip the failed stage', () => {
+    const iqFailed = applyStage(iqC(), 'C', 'IQ', false, at(4), params);
+    expect(iqFailed.iqPassedAt).toBeUndefined();
+    const moved = suspend(iqFailed, 'C', 'RELOCATION', 'maint-1', at(5));
+    expect(moved.suspension?.requalifyFrom).toBe('IQ');
+    expect(codeOf(() => applyStage(moved, 'C', 'OQ', true, at(6), params))).toBe('INVALID_STATE');
+
+    const oqFailed = applyStage(oqC(), 'C', 'OQ', false, at(4), params);
+    expect(oqFailed.oqPassedAt).toBeUndefined();
+    const sstFailed = suspend(oqFailed, 'C', 'FAILED_SST', 'sst-1', at(5));
+    expect(sstFailed.suspension?.requalifyFrom).toBe('OQ');
+    expect(codeOf(() => applyStage(sstFailed, 'C', 'PQ', true, at(6), params))).toBe('INVALID_STATE');
+  });
+
+  it('makes a suspended instrument whose OQ fails during requalification redo that OQ before any PQ', () => {
+    const suspended = applyStage(qualifiedC(), 'C', 'PQ', false, at(4), params);
+    expect(suspended.suspension?.requalifyFrom).toBe('PQ');
+    const oqFailed = applyStage(suspended, 'C', 'OQ', false, at(5), params);
+    expect(oqFailed.state).toBe('SUSPENDED');
+    expect(oqFailed.suspension?.requalifyFrom).toBe('OQ');
+    expect(codeOf(() => applyStage(oqFailed, 'C', 'PQ', true, at(6), params))).toBe('INVALID_STATE');
+    const oqAgain = applyStage(oqFailed, 'C', 'OQ', true, at(6), params);
+    expect(applyStage(oqAgain, 'C', 'PQ', true, at(7), params).state).toBe('QUALIFIED');
+  });
+
+  it('requalifies an instrument suspended before its IQ from IQ, not OQ', () => {
+    const suspended = suspend(registered, 'C', 'RELOCATION', 'maint-1', at(1));
+    expect(suspended.suspension?.requalifyFrom).toBe('IQ');
+    expect(codeOf(() => applyStage(suspended, 'C', 'OQ', true, at(2), params))).toBe('INVALID_STATE');
+    const iq = applyStage(suspended, 'C', 'IQ', true, at(2), params);
+    expect(iq.state).toBe('IQ_PASSED');
+    expect(iq.suspension).toBeUndefined();
+  });
+
+  it('never records an OQ before a passed IQ, nor a group B/C PQ before a passed OQ', () => {
+    const noIq: QualificationStatus = {
+      state: 'SUSPENDED',
+      suspension: { causes: ['MANUAL'], refIds: ['m'], since: at(1), requalifyFrom: 'OQ' },
+    };
+    expect(codeOf(() => applyStage(noIq, 'C', 'OQ', true, at(2), params))).toBe('INVALID_STATE');
+    const noOq: QualificationStatus = {
+      state: 'SUSPENDED',
+      iqPassedAt: at(1),
+      suspension: { causes: ['FAILED_PQ'], refIds: ['m'], since: at(1), requalifyFrom: 'PQ' },
+    };
+    expect(codeOf(() => applyStage(noOq, 'C', 'PQ', true, at(2), params))).toBe('INVALID_STATE');
+    expect(codeOf(() => applyStage(noOq, 'B', 'PQ', true, at(2), params))).toBe('INVALID_STATE');
+  });
+
+  it('takes the optional PQ of a group A or B instrument as a requalification', () => {
+    const a = applyStage(registered, 'A', 'IQ', true, at(1), params);
+    const aPq = applyStage(a, 'A', 'PQ', true, at(10), params);
+    expect(aPq.state).toBe('QUALIFIED');
+    expect(aPq.qualifiedUntil).toBe('2026-02-10T00:00:00.000Z');
+    const b = applyStage(
+      applyStage(registered, 'B', 'IQ', true, at(1), params),
+      'B',
+      'OQ',
+      true,
+      at(2),
+      params,
+    );
+    const bPq = applyStage(b, 'B', 'PQ', true, at(10), params);
+    expect(bPq.state).toBe('QUALIFIED');
+    expect(bPq.pqPassedAt).toBe(at(10));
+    expect(bPq.qualifiedUntil).toBe('2026-02-10T00:00:00.000Z');
+  });
+
+  it('records nothing on a retired instrument, whatever suspension it carried', () => {
+    const retired = retire(qualifiedC());
+    const suspendedThenRetired = retire(applyStage(qualifiedC(), 'C', 'PQ', false, at(4), params));
+    expect(suspendedThenRetired.suspension?.requalifyFrom).toBe('PQ');
+    for (const status of [retired, suspendedThenRetired]) {
+      for (const stage of ['IQ', 'OQ', 'PQ'] as const) {
+        expect(codeOf(() => applyStage(status, 'C', stage, true, at(5), params))).toBe('INVALID_STATE');
+      }
+    }
+  });
+
+  it('says which stage was refused in which state, and why a retirement is', () => {
+    expect(refusalMessageOf(() => applyStage(registered, 'C', 'PQ', true, at(1), params))).toBe(
+      'PQ cannot be recorded for an instrument in state REGISTERED',
+    );
+    expect(refusalMessageOf(() => retire(retire(registered)))).toContain('already retired');
   });
 });
 
