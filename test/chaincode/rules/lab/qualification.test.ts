@@ -217,6 +217,40 @@ describe('repeats, requalification and retirement', () => {
     expect(applyStage(oqAgain, 'C', 'PQ', true, at(7), params).state).toBe('QUALIFIED');
   });
 
+  it('needs a new OQ, not just a PQ, after a relocation or a failed OQ', () => {
+    const relocated = suspend(qualifiedC(), 'C', 'RELOCATION', 'maint-1', at(4));
+    expect(codeOf(() => applyStage(relocated, 'C', 'PQ', true, at(5), params))).toBe('INVALID_STATE');
+    const oqFailed = applyStage(qualifiedC(), 'C', 'OQ', false, at(4), params);
+    expect(oqFailed.suspension).toEqual({
+      causes: ['FAILED_OQ'],
+      refIds: [`OQ@${at(4)}`],
+      since: at(4),
+      requalifyFrom: 'OQ',
+    });
+  });
+
+  it('suspends a group A instrument whose optional PQ fails, keeping its IQ and nothing else', () => {
+    const a = applyStage(registered, 'A', 'IQ', true, at(1), params);
+    expect(applyStage(a, 'A', 'PQ', false, at(10), params)).toStrictEqual({
+      state: 'SUSPENDED',
+      iqPassedAt: at(1),
+      qualifiedUntil: '2026-02-01T00:00:00.000Z',
+      suspension: { causes: ['FAILED_PQ'], refIds: [`PQ@${at(10)}`], since: at(10), requalifyFrom: 'PQ' },
+    });
+  });
+
+  it('holds a suspension that says requalify from IQ to an IQ first', () => {
+    const fromIq: QualificationStatus = {
+      state: 'SUSPENDED',
+      iqPassedAt: at(1),
+      oqPassedAt: at(2),
+      suspension: { causes: ['MANUAL'], refIds: ['m'], since: at(3), requalifyFrom: 'IQ' },
+    };
+    expect(codeOf(() => applyStage(fromIq, 'C', 'OQ', true, at(4), params))).toBe('INVALID_STATE');
+    expect(codeOf(() => applyStage(fromIq, 'C', 'PQ', true, at(4), params))).toBe('INVALID_STATE');
+    expect(applyStage(fromIq, 'C', 'IQ', true, at(4), params).state).toBe('IQ_PASSED');
+  });
+
   it('requalifies an instrument suspended before its IQ from IQ, not OQ', () => {
     const suspended = suspend(registered, 'C', 'RELOCATION', 'maint-1', at(1));
     expect(suspended.suspension?.requalifyFrom).toBe('IQ');
