@@ -146,6 +146,42 @@ describe('the qualification timeline', () => {
       instrumentCoverageViolations(timeline, run('2025-06-01T00:00:00Z', '2025-06-01T05:00:00Z'), 30),
     ).toEqual([]);
   });
+  it('blames the start of a run on an instrument not yet usable, naming its state then', () => {
+    const run = (startedAt: string, endedAt: string) => ({ instrumentId: 'I1', startedAt, endedAt });
+    expect(
+      instrumentCoverageViolations(timeline, run('2025-01-02T00:00:00Z', '2025-01-03T01:00:00Z'), 30),
+    ).toEqual([
+      {
+        code: 'INSTRUMENT_NOT_QUALIFIED',
+        path: 'startedAt',
+        message: 'instrument I1 was REGISTERED at run start',
+      },
+    ]);
+    expect(
+      instrumentCoverageViolations(timeline, run('2024-12-31T00:00:00Z', '2025-01-04T00:00:00Z'), 30),
+    ).toEqual([
+      {
+        code: 'INSTRUMENT_NOT_QUALIFIED',
+        path: 'startedAt',
+        message: 'instrument I1 was not registered at run start',
+      },
+    ]);
+  });
+  it('blames the end of a run during which the instrument was suspended', () => {
+    expect(
+      instrumentCoverageViolations(
+        timeline,
+        { instrumentId: 'I1', startedAt: '2025-05-01T08:00:00Z', endedAt: '2025-05-03T01:00:00Z' },
+        30,
+      ),
+    ).toEqual([
+      {
+        code: 'INSTRUMENT_NOT_QUALIFIED',
+        path: 'endedAt',
+        message: 'instrument I1 lost its qualification during the run',
+      },
+    ]);
+  });
 });
 
 describe('daily performance check (rule 11)', () => {
@@ -158,7 +194,9 @@ describe('daily performance check (rule 11)', () => {
   });
   it('refuses a failed, foreign, late or stale check', () => {
     const codes = (c: typeof check) => dailyCheckViolations(c, run).map((v) => v.message);
-    expect(codes({ ...check, passed: false })).toEqual(['daily check C1 failed']);
+    expect(dailyCheckViolations({ ...check, passed: false }, run)).toEqual([
+      { code: 'INSTRUMENT_NOT_QUALIFIED', path: 'dailyCheckId', message: 'daily check C1 failed' },
+    ]);
     expect(codes({ ...check, instrumentId: 'I2' })).toEqual([
       'daily check C1 was made on another instrument',
     ]);
