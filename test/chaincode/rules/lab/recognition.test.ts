@@ -153,6 +153,48 @@ describe('recognition (rule 20)', () => {
     expect(all.status).toBe('NOT_RECOGNIZED');
     expect(all.reasons.map((r) => r.effect)).toEqual(['DENIES', 'CONDITIONS']);
   });
+  it('holds the accreditation valid from its first to its last instant, both included', () => {
+    const acc = facts.accreditation!;
+    expect(recognise({ ...facts, accreditation: { ...acc, validFrom: at } }, params).status).toBe(
+      'RECOGNIZED',
+    );
+    expect(recognise({ ...facts, accreditation: { ...acc, validTo: at } }, params).status).toBe('RECOGNIZED');
+  });
+  it('explains every reason to the reader, naming what fails', () => {
+    const acc = facts.accreditation!;
+    const denied = recognise(
+      {
+        ...facts,
+        accreditation: {
+          ...acc,
+          body: 'XYZ',
+          ilacMraSignatory: false,
+          status: 'SUSPENDED',
+          validTo: '2025-01-01T00:00:00Z',
+        },
+        labSuspended: true,
+        outOfScope: ['Hg/x/M@1'],
+        unqualifiedInstruments: ['I9'],
+        traceabilityClasses: ['T2', 'T3'],
+        speciationAnalytes: ['As/inorganic'],
+      },
+      { ...params, acceptT2: false },
+    );
+    expect(denied.reasons.map((r) => `${r.effect} ${r.code}: ${r.message}`)).toEqual([
+      'DENIES NOT_ILAC_MRA: XYZ is not an ILAC-MRA signatory for testing',
+      'DENIES ACCREDITATION_NOT_ACTIVE: accreditation is SUSPENDED',
+      'DENIES ACCREDITATION_NOT_VALID: accreditation is not valid at this time',
+      'DENIES LAB_SUSPENDED: the lab is suspended from the alliance',
+      'DENIES OUT_OF_SCOPE: Hg/x/M@1 is outside the accredited scope',
+      'DENIES INSTRUMENT_NOT_QUALIFIED: instrument I9 was not qualified during its run',
+      'DENIES TRACEABILITY_T3: a calibration has no demonstrated traceability (T3)',
+      'CONDITIONS TRACEABILITY_T2: policy requires T1 traceability; a calibration is T2',
+      'CONDITIONS SPECIATION_ANALYTE: As/inorganic is a speciation/isomer analyte and needs comparative verification',
+    ]);
+    expect(recognise({ ...facts, accreditation: undefined }, params).reasons).toEqual([
+      { code: 'NO_ACCREDITATION', message: 'the lab has no accreditation on record', effect: 'DENIES' },
+    ]);
+  });
   it('ends at the accreditation end when that comes first', () => {
     expect(validityEnd(at, '2025-12-31T00:00:00Z', 12)).toBe('2025-12-31T00:00:00.000Z');
     expect(validityEnd(at, '2026-06-15T00:00:00Z', 12)).toBe('2026-06-15T00:00:00.000Z');
