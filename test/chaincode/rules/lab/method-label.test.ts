@@ -167,6 +167,52 @@ describe('label-form checks (rule 27)', () => {
     expect(codes([v('VITAMIN_K1', 'total', 1)], { vitaminK1PhEurGrade: true }, false)).toEqual([]);
     expect(codes([v('VITAMIN_K1', 'trans', 1)], { vitaminK1PhEurGrade: true }, true)).toEqual([]);
   });
+  it('judges K1 isomers from either isomer alone, and only for vitamin K1', () => {
+    expect(codes([v('VITAMIN_K1', 'trans', 1)], {}, false)).toEqual(['VITAMIN_K1_METHOD_COELUTES']);
+    expect(codes([v('VITAMIN_K2', 'cis', 1), v('VITAMIN_K2', 'trans', 1)], {}, false)).toEqual([]);
+    expect(
+      codes(
+        [v('VITAMIN_K2', 'trans', 50), v('VITAMIN_K1', 'trans', 80), v('VITAMIN_K1', 'cis', 20)],
+        { vitaminK1PhEurGrade: true },
+        true,
+      ),
+    ).toEqual([]);
+  });
+  it('does not flag a natural vitamin E label when no 2S stereoisomer was reported', () => {
+    expect(codes([v('VITAMIN_E', 'RRR-alpha-tocopherol', 10)], { vitaminE: 'NATURAL_RRR' }, true)).toEqual(
+      [],
+    );
+  });
+  it('asks for the folate form whenever any result is folate', () => {
+    expect(codes([v('VITAMIN_D', 'D3', 10), v('FOLATE', 'total', 400)], {}, true)).toEqual([
+      'FOLATE_FORM_NOT_DECLARED',
+    ]);
+  });
+  it('says what each flag means', () => {
+    const k1 = [
+      v('VITAMIN_K1', 'trans', 70),
+      v('VITAMIN_K1', 'cis', 20),
+      v('VITAMIN_K1', 'trans-epoxide', 10),
+    ];
+    const flags = labelFormFlags(
+      [
+        v('VITAMIN_E', '2S-alpha-tocopherol', 1),
+        ...k1,
+        v('VITAMIN_D', 'total', 10),
+        v('FOLATE', 'total', 400),
+      ],
+      { vitaminE: 'NATURAL_RRR', vitaminK1PhEurGrade: true },
+      false,
+    );
+    expect(flags.map((f) => `${f.code}: ${f.message}`)).toEqual([
+      'VITAMIN_E_NOT_NATURAL: 2S-α-tocopherol found in a product labelled natural (RRR)',
+      'VITAMIN_K1_METHOD_COELUTES: K1 isomer results from a method that co-elutes E and Z',
+      'VITAMIN_K1_TRANS_LOW: trans-phytomenadione is below 75.0 % of total',
+      'VITAMIN_K1_EPOXIDE_HIGH: trans-epoxyphytomenadione is above 4.0 % of total',
+      'VITAMIN_D_NOT_SPECIATED: vitamin D must be reported as D2 and D3 separately',
+      'FOLATE_FORM_NOT_DECLARED: the folate form (folic acid or L-5-MTHF) is not declared',
+    ]);
+  });
   it('needs vitamin D as D2/D3 and a declared folate form', () => {
     expect(codes([v('VITAMIN_D', 'total', 10)], {}, true)).toEqual(['VITAMIN_D_NOT_SPECIATED']);
     expect(codes([v('VITAMIN_D', 'D3', 10)], {}, true)).toEqual([]);
