@@ -18,7 +18,7 @@ import {
   type VerificationFacts,
 } from '../../../../chaincode/src/rules/lab/verification';
 import { refuseAll, ruleError } from '../../../../chaincode/src/rules/lab/violation';
-import { codeOf, messagesOf } from './support';
+import { codeOf, messagesOf, refusalMessageOf } from './support';
 
 const params = { maxClockSkewSeconds: 300, maxBackdateHours: 72 };
 const ledger = '2025-06-10T12:00:00Z';
@@ -35,6 +35,14 @@ describe('event times (rule 5)', () => {
     expect(
       messagesOf(() => checkEventTime('2025-06-10T20:06:00+08:00', ledger, params, 'performedAt')),
     ).toEqual(['CHRONOLOGY_VIOLATION:performedAt']);
+  });
+  it('names the refused time and the ledger time, under eventTime unless told otherwise', () => {
+    expect(messagesOf(() => checkEventTime('2025-06-10T13:00:00Z', ledger, params))).toEqual([
+      'CHRONOLOGY_VIOLATION:eventTime',
+    ]);
+    expect(
+      refusalMessageOf(() => checkEventTime('2025-06-10T13:00:00Z', ledger, params, 'performedAt')),
+    ).toBe('performedAt 2025-06-10T13:00:00Z is later than ledger time 2025-06-10T12:00:00Z');
   });
   it('marks entries older than the backdating window as late', () => {
     expect(checkEventTime('2025-06-07T12:00:00Z', ledger, params)).toEqual({ lateEntry: false });
@@ -85,6 +93,18 @@ describe('report chronology (rule 18)', () => {
         checkReportChronology({ ...dates, ...change });
       }),
     ).toEqual(expected);
+  });
+  it.each([
+    [{ receivedAt: '2025-05-31T23:59:59Z' }, 'sample received before it was taken'],
+    [
+      { runs: [{ id: 'R7', startedAt: '2025-06-03T00:00:00Z', endedAt: '2025-06-02T23:00:00Z' }] },
+      'run R7 ended before it started',
+    ],
+    [{ issuedAt: '2025-06-04T09:59:59Z' }, 'report issued before run R2 ended'],
+    [{ signedAt: '2025-06-04T09:00:00Z' }, 'report signed before run R2 ended'],
+    [{ signedAt: '2025-06-10T12:00:01Z' }, 'report signed after it reached the ledger'],
+  ] as [Partial<ReportDates>, string][])('explains %j', (change, message) => {
+    expect(reportChronologyViolations({ ...dates, ...change }).map((v) => v.message)).toEqual([message]);
   });
   it('lists every violation at once', () => {
     expect(reportChronologyViolations({ ...dates, receivedAt: '2025-07-01T00:00:00Z' })).toHaveLength(2);
