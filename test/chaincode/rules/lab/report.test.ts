@@ -17,7 +17,7 @@ import {
   verificationFailures,
   type VerificationFacts,
 } from '../../../../chaincode/src/rules/lab/verification';
-import { refuseAll, ruleError } from '../../../../chaincode/src/rules/lab/violation';
+import { refuse, refuseAll, ruleError } from '../../../../chaincode/src/rules/lab/violation';
 import { codeOf, messagesOf, refusalMessageOf } from './support';
 
 const params = { maxClockSkewSeconds: 300, maxBackdateHours: 72 };
@@ -274,12 +274,23 @@ describe('rule errors', () => {
         { path: 'results', message: 'run R2 started before the sample was received' },
       ],
     });
-    expect(() => ruleError([])).toThrow(TypeError);
+    expect(() => ruleError([])).toThrow(new TypeError('a rule error needs at least one violation'));
     expect(
       codeOf(() => {
         refuseAll([]);
       }),
     ).toBeUndefined();
     expect(ruleError([{ code: 'INVALID_STATE', message: 'x' }]).issues).toEqual([{ path: '', message: 'x' }]);
+  });
+  it('records a violation without a field as having none, not an empty one', () => {
+    let caught: unknown;
+    try {
+      refuse('INVALID_STATE', 'instrument is already retired');
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as { details?: unknown }).details).toStrictEqual({
+      violations: [{ code: 'INVALID_STATE', message: 'instrument is already retired' }],
+    });
   });
 });

@@ -14,7 +14,7 @@ import {
   dailyCheckViolations,
   instrumentCoverageViolations,
 } from '../../../../chaincode/src/rules/lab/run-checks';
-import { codeOf } from './support';
+import { codeOf, refusalMessageOf } from './support';
 
 const qualified: QualificationStatus = {
   state: 'QUALIFIED',
@@ -85,6 +85,27 @@ describe('automatic suspension', () => {
     expect(codeOf(() => suspend({ state: 'RETIRED' }, 'C', 'MANUAL', 'x', '2025-01-01T00:00:00Z'))).toBe(
       'INVALID_STATE',
     );
+    expect(
+      refusalMessageOf(() => suspend({ state: 'RETIRED' }, 'C', 'MANUAL', 'x', '2025-01-01T00:00:00Z')),
+    ).toBe('a retired instrument cannot be suspended');
+  });
+
+  it('starts a fresh suspension for an instrument no longer suspended, whatever record it still carries', () => {
+    const stale: QualificationStatus = {
+      ...qualified,
+      suspension: {
+        causes: ['RELOCATION'],
+        refIds: ['old'],
+        since: '2025-02-01T00:00:00Z',
+        requalifyFrom: 'OQ',
+      },
+    };
+    expect(suspend(stale, 'C', 'FAILED_SST', 'sst-9', '2025-06-01T00:00:00Z').suspension).toEqual({
+      causes: ['FAILED_SST'],
+      refIds: ['sst-9'],
+      since: '2025-06-01T00:00:00Z',
+      requalifyFrom: 'PQ',
+    });
   });
 
   it('dates doubt from the last passing check for failures, from the event for changes', () => {
