@@ -27,9 +27,10 @@ describeOn(
   ['embedded'],
   "the embedded runtime's joining peer; test/network/fabric-runtime.int.test.ts runs add-org through the same command on real Fabric",
 )('scripts/network.sh add-org on a running network', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'alliance-add-org-'));
-  const stateDir = join(dir, 'state');
-  const definitionFile = join(dir, 'network.yaml');
+  // Made in beforeAll: a suite skipped on this runtime still runs its body, but not its hooks.
+  let dir = '';
+  let stateDir = '';
+  let definitionFile = '';
   const connections: ProfileGateway[] = [];
   const cli = (...args: string[]): Promise<{ stdout: string; stderr: string }> =>
     run(SCRIPT, ['--state-dir', stateDir, '--definition', definitionFile, ...args]);
@@ -42,6 +43,9 @@ describeOn(
   };
 
   beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'alliance-add-org-'));
+    stateDir = join(dir, 'state');
+    definitionFile = join(dir, 'network.yaml');
     writeFileSync(definitionFile, stringify(testDefinition({ orgs: 2 })));
   });
   afterAll(async () => {
