@@ -35,7 +35,6 @@ export async function startTestNetwork(
   detached = false,
 ): Promise<TestNetwork> {
   const stateDir = mkdtempSync(join(tmpdir(), 'alliance-net-'));
-  const connections: ProfileGateway[] = [];
   let network: RunningNetwork;
   try {
     network = await startEmbeddedNetwork({ definition: def, stateDir, chaincodeDir, detached });
@@ -43,6 +42,21 @@ export async function startTestNetwork(
     rmSync(stateDir, { recursive: true, force: true });
     throw err;
   }
+  return testNetworkOver(network, def, stateDir, () => verifyStoredChains(stateDir, def));
+}
+
+/**
+ * The TestNetwork over a network started in `stateDir`: stop() closes the connections it handed
+ * out, stops the network, runs `checkStopped` (if given), then removes the state directory
+ * (ALLIANCE_KEEP_STATE=1 keeps it, with logs and ledgers, for diagnosis).
+ */
+export function testNetworkOver(
+  network: RunningNetwork,
+  def: NetworkDefinition,
+  stateDir: string,
+  checkStopped?: () => Promise<void>,
+): TestNetwork {
+  const connections: ProfileGateway[] = [];
   const profile = JSON.parse(readFileSync(network.profilePath, 'utf8')) as ConnectionProfile;
   return {
     network,
@@ -57,8 +71,7 @@ export async function startTestNetwork(
     stop: async () => {
       for (const c of connections) c.close();
       await network.stop();
-      await verifyStoredChains(stateDir, def);
-      // ALLIANCE_KEEP_STATE=1 keeps the state directory (logs, ledgers) for diagnosis.
+      await checkStopped?.();
       if (!process.env.ALLIANCE_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
     },
   };

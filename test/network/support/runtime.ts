@@ -1,6 +1,6 @@
 // Starts the network an integration suite runs against: the embedded network (default) or,
 // with ALLIANCE_RUNTIME=fabric, real Fabric 2.5 binaries from FABRIC_BIN or the PATH.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetworkDefinition } from '@alliance/network/definition';
@@ -11,9 +11,8 @@ import {
   startFabricNetwork,
   INSTALL_HINT,
 } from '@alliance/network/fabric';
-import type { ConnectionProfile } from '@alliance/network/profile';
-import { connectProfileGateway, startJoiningPeer, type ProfileGateway } from '@alliance/network/runtime';
-import { startTestNetwork, TEST_CHAINCODE_DIR, type TestNetwork } from '../harness/network';
+import { startJoiningPeer } from '@alliance/network/runtime';
+import { startTestNetwork, TEST_CHAINCODE_DIR, testNetworkOver, type TestNetwork } from '../harness/network';
 
 /** The runtimes a suite can run on. */
 export type TestRuntime = 'embedded' | 'fabric';
@@ -78,7 +77,6 @@ export async function startRuntimeNetwork(
 ): Promise<TestNetwork> {
   if (runtime === 'embedded') return startTestNetwork(def, chaincodeDir);
   const stateDir = mkdtempSync(join(tmpdir(), 'alliance-fabric-'));
-  const connections: ProfileGateway[] = [];
   const cleanup = (): void => {
     // ALLIANCE_KEEP_STATE=1 keeps the state directory (logs, ledgers) for diagnosis.
     if (!process.env.ALLIANCE_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
@@ -89,23 +87,7 @@ export async function startRuntimeNetwork(
       throw err;
     },
   );
-  const profile = JSON.parse(readFileSync(network.profilePath, 'utf8')) as ConnectionProfile;
-  return {
-    network,
-    definition: def,
-    profile,
-    stateDir,
-    connect: (org, user = 'User1') => {
-      const connection = connectProfileGateway(profile, org, user);
-      connections.push(connection);
-      return connection;
-    },
-    stop: async () => {
-      for (const c of connections) c.close();
-      await network.stop();
-      cleanup();
-    },
-  };
+  return testNetworkOver(network, def, stateDir);
 }
 
 /** The peer of an org `addOrg` added to a running test network, on its way into the channel. */
